@@ -1,0 +1,104 @@
+package dev.chats.adapters.jdbc;
+
+import dev.chats.domain.chat.ChatQuery;
+import dev.chats.domain.chat.Flag;
+import dev.chats.domain.chat.FolderScope;
+import dev.chats.domain.chat.SortDirection;
+import dev.chats.domain.folder.FolderId;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A {@link ChatQuery} as one SELECT over the {@code chat} table: filters, order and window all run in the
+ * database, served by the {@code (user_id, …)} indexes.
+ */
+final class ChatQuerySql {
+
+    /** LIKE escape character: not a backslash, which MariaDB and PostgreSQL treat differently in literals. */
+    private static final char ESCAPE = '!';
+
+    private final String sql;
+    private final List<Object> parameters;
+
+    private ChatQuerySql(String sql, List<Object> parameters) {
+        this.sql = sql;
+        this.parameters = parameters;
+    }
+
+    static ChatQuerySql select(String columns, ChatQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        query.owner().ifPresent(owner -> {
+            conditions.add("user_id = ?");
+            parameters.add(owner.value());
+        });
+        flag("archived", query.archived(), conditions, parameters);
+        flag("pinned", query.pinned(), conditions, parameters);
+        folder(query.folder(), conditions, parameters);
+        query.titleContains().ifPresent(text -> {
+            conditions.add("LOWER(title) LIKE ? ESCAPE '" + ESCAPE + "'");
+            parameters.add("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+        });
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM chat");
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        String direction = query.order().direction() == SortDirection.ASC ? "ASC" : "DESC";
+        sql.append(" ORDER BY ").append(query.order().field().wireName()).append(' ').append(direction)
+                .append(", id ASC LIMIT ? OFFSET ?");
+        parameters.add(query.page().limit());
+        parameters.add(query.page().offset());
+        return new ChatQuerySql(sql.toString(), parameters);
+    }
+
+    private static void flag(String column, Flag flag, List<String> conditions, List<Object> parameters) {
+        if (flag != Flag.ANY) {
+            conditions.add(column + " = ?");
+            parameters.add(flag == Flag.ONLY_TRUE);
+        }
+    }
+
+    private static void folder(FolderScope scope, List<String> conditions, List<Object> parameters) {
+        if (scope.onlyRoot()) {
+            conditions.add("folder_id IS NULL");
+            return;
+        }
+        scope.folderSet().ifPresent(folders -> {
+            if (folders.isEmpty()) {
+                conditions.add("1 = 0");
+                return;
+            }
+            conditions.add("folder_id IN (" + placeholders(folders.size()) + ")");
+            folders.stream().map(FolderId::value).sorted().forEach(parameters::add);
+        });
+    }
+
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '%' || c == '_' || c == ESCAPE) {
+                escaped.append(ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    void bind(PreparedStatement statement) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.chats.adapters.jdbc;
+
+import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatDocument;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.ChatQuery;
+import dev.chats.domain.chat.ChatSummary;
+import dev.chats.domain.chat.Message;
+import dev.chats.domain.chat.MessageChanges;
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.ChatVersionConflictException;
+import dev.chats.domain.user.UserId;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chats in two tables: {@code chat} holds the document without its messages plus the columns lists filter on;
+ * {@code chat_message} holds one row per entry of {@code history.messages}. A write touches only the rows that
+ * changed, under the chat's version.
+ */
+@Singleton
+@JdbcPersistence
+public final class JdbcChatRepository implements ChatRepository {
+
+    private static final String SUMMARY_COLUMNS = "id, title, updated_at, created_at";
+    private static final String CHAT_COLUMNS = "id, user_id, body, created_at, updated_at, share_id, archived,"
+            + " pinned, meta, folder_id, version";
+    /** Statements of message ids per IN list; keeps every dialect well inside its parameter limit. */
+    private static final int ID_BATCH = 500;
+
+    private final SqlDialect dialect;
+    private final Transactions transactions;
+    private final JsonColumns json;
+
+    public JdbcChatRepository(JdbcDatabase database) {
+        this.dialect = database.dialect();
+        this.transactions = database.transactions();
+        this.json = database.json();
+    }
+
+    @Override
+    public Chat add(Chat chat) {
+        return transactions.inTransaction("add chat", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO chat (id, user_id, title, body,"
+                    + " created_at, updated_at, share_id, archived, pinned, meta, folder_id, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, chat.id().value());
+                insert.setString(2, chat.ownerId().value());
+                insert.setString(3, chat.title());
+                insert.setString(4, json.write(chat.storedDocument().body()));
+                insert.setLong(5, chat.createdAt());
+                insert.setLong(6, chat.updatedAt());
+                insert.setString(7, chat.shareId().orElse(null));
+                insert.setBoolean(8, chat.archived());
+                insert.setBoolean(9, chat.pinned());
+                insert.setString(10, json.write(chat.meta()));
+                insert.setString(11, chat.folderId().map(FolderId::value).orElse(null));
+                insert.setLong(12, chat.version());
+                insert.executeUpdate();
+            }
+            upsertMessages(connection, chat.id(), chat.pendingMessageChanges().upserted().values());
+            return chat.afterInsert();
+        });
+    }
+
+    @Override
+    public Chat update(Chat chat) {
+        return transactions.inTransaction("update chat", connection -> {
+            // The guarded UPDATE also locks the chat row, so message writes of one chat never interleave.
+            try (PreparedStatement update = connection.prepareStatement("UPDATE chat SET title = ?, body = ?,"
+                    + " updated_at = ?, share_id = ?, archived = ?, pinned = ?, meta = ?, folder_id = ?,"
+                    + " version = version + 1 WHERE id = ? AND version = ?")) {
+                update.setString(1, chat.title());
+                update.setString(2, json.write(chat.storedDocument().body()));
+                update.setLong(3, chat.updatedAt());
+                update.setString(4, chat.shareId().orElse(null));
+                update.setBoolean(5, chat.archived());
+                update.setBoolean(6, chat.pinned());
+                update.setString(7, json.write(chat.meta()));
+                update.setString(8, chat.folderId().map(FolderId::value).orElse(null));
+                update.setString(9, chat.id().value());
+                update.setLong(10, chat.version());
+                if (update.executeUpdate() != 1) {
+                    throw new ChatVersionConflictException(chat.id(), chat.version());
+                }
+            }
+            MessageChanges changes = chat.pendingMessageChanges();
+            deleteMessages(connection, chat.id(), changes.removed());
+            upsertMessages(connection, chat.id(), changes.upserted().values());
+            return chat.afterUpdate();
+        });
+    }
+
+    @Override
+    public Optional<Chat> findById(ChatId id) {
+        return transactions.read("find chat", connection -> {
+            List<Chat> found = chats(connection, "SELECT " + CHAT_COLUMNS + " FROM chat WHERE id = ?",
+                    statement -> statement.setString(1, id.value()));
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public boolean delete(ChatId id) {
+        return transactions.inTransaction("delete chat", connection -> {
+            try (PreparedStatement messages = connection.prepareStatement(
+                    "DELETE FROM chat_message WHERE chat_id = ?");
+                 PreparedStatement chat = connection.prepareStatement("DELETE FROM chat WHERE id = ?")) {
+                messages.setString(1, id.value());
+                messages.executeUpdate();
+                chat.setString(1, id.value());
+                return chat.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int deleteAllOwnedBy(UserId owner) {
+        return transactions.inTransaction("delete chats of a user", connection -> {
+            try (PreparedStatement messages = connection.prepareStatement("DELETE FROM chat_message WHERE chat_id IN"
+                    + " (SELECT id FROM chat WHERE user_id = ?)");
+                 PreparedStatement chats = connection.prepareStatement("DELETE FROM chat WHERE user_id = ?")) {
+                messages.setString(1, owner.value());
+                messages.executeUpdate();
+                chats.setString(1, owner.value());
+                return chats.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<ChatSummary> findSummaries(ChatQuery query) {
+        ChatQuerySql select = ChatQuerySql.select(SUMMARY_COLUMNS, query);
+        return transactions.read("list chat titles", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
+                select.bind(statement);
+                List<ChatSummary> summaries = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        summaries.add(new ChatSummary(new ChatId(rows.getString("id")), rows.getString("title"),
+                                rows.getLong("updated_at"), rows.getLong("created_at")));
+                    }
+                }
+                return summaries;
+            }
+        });
+    }
+
+    @Override
+    public List<Chat> findChats(ChatQuery query) {
+        ChatQuerySql select = ChatQuerySql.select(CHAT_COLUMNS, query);
+        return transactions.read("list chats", connection -> chats(connection, select.sql(), select::bind));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private record ChatRow(ChatId id, UserId owner, Map<String, Object> body, long createdAt, long updatedAt,
+                           String shareId, boolean archived, boolean pinned, Map<String, Object> meta,
+                           FolderId folderId, long version) {
+    }
+
+    /** The chats a SELECT of {@link #CHAT_COLUMNS} finds, in its order, each with its message rows. */
+    private List<Chat> chats(Connection connection, String sql, Binder binder) throws SQLException {
+        List<ChatRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    String folder = row.getString("folder_id");
+                    rows.add(new ChatRow(new ChatId(row.getString("id")), new UserId(row.getString("user_id")),
+                            json.readObject(row.getString("body")), row.getLong("created_at"),
+                            row.getLong("updated_at"), row.getString("share_id"), row.getBoolean("archived"),
+                            row.getBoolean("pinned"), json.readObject(row.getString("meta")),
+                            folder == null ? null : new FolderId(folder), row.getLong("version")));
+                }
+            }
+        }
+        Map<ChatId, List<Message>> messages = messagesOf(connection, rows.stream().map(ChatRow::id).toList());
+        List<Chat> chats = new ArrayList<>(rows.size());
+        for (ChatRow row : rows) {
+            ChatDocument document = ChatDocument.restore(row.body(), messages.getOrDefault(row.id(), List.of()));
+            chats.add(Chat.restore(row.id(), row.owner(), document, row.createdAt(), row.updatedAt(), row.shareId(),
+                    row.archived(), row.pinned(), row.meta(), row.folderId(), row.version()));
+        }
+        return chats;
+    }
+
+    private Map<ChatId, List<Message>> messagesOf(Connection connection, List<ChatId> chatIds) throws SQLException {
+        Map<ChatId, List<Message>> messages = new LinkedHashMap<>();
+        for (int from = 0; from < chatIds.size(); from += ID_BATCH) {
+            List<ChatId> batch = chatIds.subList(from, Math.min(chatIds.size(), from + ID_BATCH));
+            try (PreparedStatement query = connection.prepareStatement("SELECT chat_id, message_id, position, body"
+                    + " FROM chat_message WHERE chat_id IN (" + ChatQuerySql.placeholders(batch.size()) + ")"
+                    + " ORDER BY chat_id, position")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    query.setString(i + 1, batch.get(i).value());
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        messages.computeIfAbsent(new ChatId(row.getString("chat_id")), id -> new ArrayList<>())
+                                .add(new Message(row.getString("message_id"), row.getInt("position"),
+                                        json.readObject(row.getString("body"))));
+                    }
+                }
+            }
+        }
+        return messages;
+    }
+
+    private void upsertMessages(Connection connection, ChatId chatId, Collection<Message> messages)
+            throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(dialect.upsertMessage())) {
+            for (Message message : messages) {
+                upsert.setString(1, chatId.value());
+                upsert.setString(2, message.id());
+                upsert.setInt(3, message.position());
+                upsert.setString(4, parentIdColumn(message));
+                upsert.setString(5, message.contentText());
+                upsert.setString(6, json.write(message.body()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** The parent link as an indexable column; an over-long one lives on only in the body, which keeps it. */
+    private static String parentIdColumn(Message message) {
+        String parent = message.parentId();
+        return parent != null && parent.length() <= Message.MAX_ID_LENGTH ? parent : null;
+    }
+
+    private static void deleteMessages(Connection connection, ChatId chatId, Collection<String> messageIds)
+            throws SQLException {
+        List<String> ids = List.copyOf(messageIds);
+        for (int from = 0; from < ids.size(); from += ID_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM chat_message WHERE chat_id = ?"
+                    + " AND message_id IN (" + ChatQuerySql.placeholders(batch.size()) + ")")) {
+                delete.setString(1, chatId.value());
+                for (int i = 0; i < batch.size(); i++) {
+                    delete.setString(i + 2, batch.get(i));
+                }
+                delete.executeUpdate();
+            }
+        }
+    }
+}

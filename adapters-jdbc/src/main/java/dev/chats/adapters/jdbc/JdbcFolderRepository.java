@@ -1,0 +1,75 @@
+package dev.chats.adapters.jdbc;
+
+import dev.chats.domain.folder.Folder;
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.user.UserId;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+/** Folders in the {@code folder} table; nesting is the {@code parent_id} column. */
+@Singleton
+@JdbcPersistence
+public final class JdbcFolderRepository implements FolderRepository {
+
+    private static final String COLUMNS =
+            "id, user_id, parent_id, name, is_expanded, meta, data, created_at, updated_at";
+
+    private final Transactions transactions;
+    private final JsonColumns json;
+
+    public JdbcFolderRepository(JdbcDatabase database) {
+        this.transactions = database.transactions();
+        this.json = database.json();
+    }
+
+    @Override
+    public void add(Folder folder) {
+        transactions.inTransaction("add folder", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO folder (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, folder.id().value());
+                insert.setString(2, folder.ownerId().value());
+                insert.setString(3, folder.parent().map(FolderId::value).orElse(null));
+                insert.setString(4, folder.name());
+                insert.setBoolean(5, folder.expanded());
+                insert.setString(6, jsonOrNull(folder.meta()));
+                insert.setString(7, jsonOrNull(folder.data()));
+                insert.setLong(8, folder.createdAt());
+                insert.setLong(9, folder.updatedAt());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Folder> findById(FolderId id) {
+        return transactions.read("find folder", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM folder WHERE id = ?")) {
+                query.setString(1, id.value());
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(folder(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private String jsonOrNull(Map<String, Object> object) {
+        return object == null ? null : json.write(object);
+    }
+
+    private Folder folder(ResultSet row) throws SQLException {
+        String parent = row.getString("parent_id");
+        return new Folder(new FolderId(row.getString("id")), new UserId(row.getString("user_id")),
+                parent == null ? null : new FolderId(parent), row.getString("name"), row.getBoolean("is_expanded"),
+                json.readObject(row.getString("meta")), json.readObject(row.getString("data")),
+                row.getLong("created_at"), row.getLong("updated_at"));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.chats.adapters.jdbc;
+
+import dev.chats.domain.port.EmailAlreadyRegisteredException;
+import dev.chats.domain.port.UserRepository;
+import dev.chats.domain.user.EmailAddress;
+import dev.chats.domain.user.Role;
+import dev.chats.domain.user.User;
+import dev.chats.domain.user.UserId;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Users in the {@code app_user} table; the unique index on {@code email} decides who registered first. */
+@Singleton
+@JdbcPersistence
+public final class JdbcUserRepository implements UserRepository {
+
+    private static final String COLUMNS =
+            "id, name, email, role, password_hash, profile_image_url, created_at, updated_at";
+
+    private final Transactions transactions;
+
+    public JdbcUserRepository(JdbcDatabase database) {
+        this.transactions = database.transactions();
+    }
+
+    @Override
+    public void add(User user) {
+        if (findByEmail(user.email()).isPresent()) {
+            throw new EmailAlreadyRegisteredException();
+        }
+        try {
+            transactions.inTransaction("add user", connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, user.id().value());
+                    insert.setString(2, user.name());
+                    insert.setString(3, user.email().value());
+                    insert.setString(4, user.role().wireName());
+                    insert.setString(5, user.passwordHash());
+                    insert.setString(6, user.profileImageUrl());
+                    insert.setLong(7, user.createdAt());
+                    insert.setLong(8, user.updatedAt());
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+        } catch (JdbcAccessException e) {
+            // Two sign-ups with one address can both pass the look-up; the unique index stops the second.
+            if (isIntegrityViolation(e.getCause()) && findByEmail(user.email()).isPresent()) {
+                throw new EmailAlreadyRegisteredException();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return findOne("find user by id", "id", id.value());
+    }
+
+    @Override
+    public Optional<User> findByEmail(EmailAddress email) {
+        return findOne("find user by e-mail", "email", email.value());
+    }
+
+    @Override
+    public boolean hasAnyUser() {
+        return transactions.read("count users", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM app_user LIMIT 1");
+                 ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        });
+    }
+
+    private Optional<User> findOne(String what, String column, String value) {
+        return transactions.read(what, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM app_user WHERE " + column + " = ?")) {
+                query.setString(1, value);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static User user(ResultSet row) throws SQLException {
+        return new User(new UserId(row.getString("id")), row.getString("name"),
+                new EmailAddress(row.getString("email")), role(row.getString("role")),
+                row.getString("password_hash"), row.getString("profile_image_url"),
+                row.getLong("created_at"), row.getLong("updated_at"));
+    }
+
+    private static Role role(String stored) {
+        return Role.fromWire(stored).orElseThrow(() ->
+                new IllegalStateException("unknown role stored for a user: " + stored));
+    }
+
+    private static boolean isIntegrityViolation(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.chats.adapters.jdbc;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * The SQL databases this adapter speaks, told apart by the connected product, and the few statements whose
+ * syntax differs between them.
+ */
+public enum SqlDialect {
+
+    H2("h2",
+            "MERGE INTO chat_message (chat_id, message_id, position, parent_id, content_text, body)"
+                    + " KEY (chat_id, message_id) VALUES (?, ?, ?, ?, ?, ?)"),
+    POSTGRESQL("postgresql",
+            "INSERT INTO chat_message (chat_id, message_id, position, parent_id, content_text, body)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, message_id) DO UPDATE SET"
+                    + " position = EXCLUDED.position, parent_id = EXCLUDED.parent_id,"
+                    + " content_text = EXCLUDED.content_text, body = EXCLUDED.body"),
+    MARIADB("mariadb",
+            "INSERT INTO chat_message (chat_id, message_id, position, parent_id, content_text, body)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                    + " position = VALUES(position), parent_id = VALUES(parent_id),"
+                    + " content_text = VALUES(content_text), body = VALUES(body)");
+
+    private final String migrationFolder;
+    private final String upsertMessage;
+
+    SqlDialect(String migrationFolder, String upsertMessage) {
+        this.migrationFolder = migrationFolder;
+        this.upsertMessage = upsertMessage;
+    }
+
+    /** The dialect of the database behind {@code dataSource}, read from the driver's metadata. */
+    public static SqlDialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return ofProduct(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new JdbcAccessException("cannot connect to the database to tell its dialect", e);
+        }
+    }
+
+    static SqlDialect ofProduct(String productName) {
+        String product = productName.toLowerCase(Locale.ROOT);
+        if (product.contains("h2")) {
+            return H2;
+        }
+        if (product.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (product.contains("mariadb") || product.contains("mysql")) {
+            return MARIADB;
+        }
+        throw new IllegalStateException("unsupported database: " + productName
+                + " (supported: H2, PostgreSQL, MariaDB/MySQL)");
+    }
+
+    /** Flyway location of this dialect's migrations. */
+    public String migrationLocation() {
+        return "classpath:db/migration/" + migrationFolder;
+    }
+
+    /** Inserts a message row or replaces the one with the same (chat id, message id). */
+    String upsertMessage() {
+        return upsertMessage;
+    }
+}

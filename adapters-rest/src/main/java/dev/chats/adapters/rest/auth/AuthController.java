@@ -1,0 +1,120 @@
+package dev.chats.adapters.rest.auth;
+
+import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.security.PresentedToken;
+import dev.chats.adapters.rest.security.SessionTokens;
+import dev.chats.adapters.rest.security.SessionUsers;
+import dev.chats.application.port.in.InvalidCredentialsException;
+import dev.chats.application.port.in.PasswordTooLongException;
+import dev.chats.application.port.in.SignInUseCase;
+import dev.chats.application.port.in.SignUpUseCase;
+import dev.chats.domain.port.EmailAlreadyRegisteredException;
+import dev.chats.domain.user.EmailAddress;
+import dev.chats.domain.user.User;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * REST adapter: Open WebUI's built-in sign-up and sign-in ({@code /api/v1/auths}) and the session-user route.
+ * Hashing is deliberately slow and the user store blocks, so every route runs on the blocking executor.
+ */
+@Controller("/api/v1/auths")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+public class AuthController {
+
+    private final JsonBodies bodies;
+    private final SignUpUseCase signUp;
+    private final SignInUseCase signIn;
+    private final SessionUsers sessionUsers;
+    private final SessionTokens tokens;
+    private final boolean secureCookie;
+
+    public AuthController(JsonBodies bodies, SignUpUseCase signUp, SignInUseCase signIn, SessionUsers sessionUsers,
+                          SessionTokens tokens, @Value("${chats.auth.cookie-secure:false}") boolean secureCookie) {
+        this.bodies = bodies;
+        this.signUp = signUp;
+        this.signIn = signIn;
+        this.sessionUsers = sessionUsers;
+        this.tokens = tokens;
+        this.secureCookie = secureCookie;
+    }
+
+    @Post("/signup")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<SessionUserResponse> signUp(@Nullable @Body byte[] body) {
+        SignUpForm form = SignUpForm.read(bodies.object(body));
+        EmailAddress email;
+        try {
+            email = new EmailAddress(form.email());
+        } catch (EmailAddress.InvalidEmailException e) {
+            throw ApiException.badRequest(OpenWebUiMessages.INVALID_EMAIL_FORMAT);
+        }
+        User user;
+        try {
+            user = signUp.signUp(new SignUpUseCase.Command(form.name(), email, form.password(),
+                    form.profileImageUrl()));
+        } catch (PasswordTooLongException e) {
+            throw ApiException.badRequest(AuthMessages.PASSWORD_TOO_LONG);
+        } catch (EmailAlreadyRegisteredException e) {
+            throw ApiException.badRequest(OpenWebUiMessages.EMAIL_TAKEN);
+        }
+        return signedIn(user);
+    }
+
+    @Post("/signin")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<SessionUserResponse> signIn(@Nullable @Body byte[] body) {
+        SignInForm form = SignInForm.read(bodies.object(body));
+        try {
+            return signedIn(signIn.signIn(form.email(), form.password()));
+        } catch (InvalidCredentialsException e) {
+            throw ApiException.badRequest(OpenWebUiMessages.INVALID_CRED);
+        }
+    }
+
+    /** The signed-in user, {@code pending} ones included, with the token they presented. */
+    @Get(uris = {"", "/"})
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public SessionUserResponse session(HttpRequest<?> request) {
+        User user = sessionUsers.current(request);
+        String token = PresentedToken.authenticated(request)
+                .orElseThrow(() -> ApiException.unauthorized(OpenWebUiMessages.UNAUTHORIZED));
+        return SessionUserResponse.from(user, token, SessionTokens.expiresAt(token));
+    }
+
+    /** Answers the new session and, as Open WebUI does, also sets it as the {@code token} cookie. */
+    private HttpResponse<SessionUserResponse> signedIn(User user) {
+        SessionTokens.Issued issued = tokens.issue(user);
+        Cookie cookie = Cookie.of(PresentedToken.COOKIE_NAME, issued.token())
+                .path("/")
+                .httpOnly(true)
+                // Strict: never sent on cross-site navigations, so the state-changing legacy GET routes cannot
+                // be triggered by a link on another site.
+                .sameSite(SameSite.Strict)
+                .secure(secureCookie);
+        if (issued.expiresAt() != null) {
+            cookie.maxAge(Duration.between(Instant.now(), Instant.ofEpochSecond(issued.expiresAt())));
+        }
+        return HttpResponse.ok(SessionUserResponse.from(user, issued.token(), issued.expiresAt())).cookie(cookie);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.chats.adapters.rest.chat;
+
+import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.QueryParams;
+import dev.chats.application.port.in.ChatNotFoundException;
+import dev.chats.application.port.in.CreateChatUseCase;
+import dev.chats.application.port.in.DeleteAllChatsUseCase;
+import dev.chats.application.port.in.DeleteChatUseCase;
+import dev.chats.application.port.in.ExportAllChatsUseCase;
+import dev.chats.application.port.in.ExportChatsUseCase;
+import dev.chats.application.port.in.GetChatUseCase;
+import dev.chats.application.port.in.ListChatTitlesUseCase;
+import dev.chats.application.port.in.UpdateChatUseCase;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * REST adapter: the chat lifecycle routes of Open WebUI's {@code /api/v1/chats} router — create, read, merge,
+ * delete, the sidebar list and the exports. Each route is one use-case call.
+ */
+@Controller("/api/v1/chats")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+public class ChatsController {
+
+    private final JsonBodies bodies;
+    private final CreateChatUseCase createChat;
+    private final GetChatUseCase getChat;
+    private final UpdateChatUseCase updateChat;
+    private final DeleteChatUseCase deleteChat;
+    private final DeleteAllChatsUseCase deleteAllChats;
+    private final ListChatTitlesUseCase listTitles;
+    private final ExportChatsUseCase exportChats;
+    private final ExportAllChatsUseCase exportAllChats;
+
+    public ChatsController(JsonBodies bodies, CreateChatUseCase createChat, GetChatUseCase getChat,
+                           UpdateChatUseCase updateChat, DeleteChatUseCase deleteChat,
+                           DeleteAllChatsUseCase deleteAllChats, ListChatTitlesUseCase listTitles,
+                           ExportChatsUseCase exportChats, ExportAllChatsUseCase exportAllChats) {
+        this.bodies = bodies;
+        this.createChat = createChat;
+        this.getChat = getChat;
+        this.updateChat = updateChat;
+        this.deleteChat = deleteChat;
+        this.deleteAllChats = deleteAllChats;
+        this.listTitles = listTitles;
+        this.exportChats = exportChats;
+        this.exportAllChats = exportAllChats;
+    }
+
+    @Get(uris = {"/", "/list"})
+    public Publisher<ChatTitleIdResponse> list(User actor, @Nullable @QueryValue String page,
+                                               @Nullable @QueryValue("include_pinned") String includePinned,
+                                               @Nullable @QueryValue("include_folders") String includeFolders) {
+        ListChatTitlesUseCase.Options options = new ListChatTitlesUseCase.Options(
+                QueryParams.bool("include_pinned", includePinned, false),
+                QueryParams.bool("include_folders", includeFolders, false));
+        Optional<Long> pageNumber = QueryParams.integer("page", page, 1);
+        if (pageNumber.isPresent()) {
+            return Flux.fromIterable(listTitles.page(actor, options, pageNumber.get()))
+                    .map(ChatTitleIdResponse::from);
+        }
+        return stream(listTitles.all(actor, options)).map(ChatTitleIdResponse::from);
+    }
+
+    @Post("/new")
+    public ChatResponse create(User actor, @Nullable @Body byte[] body) {
+        ChatForm form = ChatForm.read(bodies.object(body));
+        return ChatResponse.from(createChat.create(actor, new CreateChatUseCase.Command(form.chat(), form.folderId())));
+    }
+
+    @Get("/all")
+    public Publisher<ChatResponse> exportOwn(User actor) {
+        return stream(exportChats.exportOwn(actor)).map(ChatResponse::from);
+    }
+
+    @Get("/all/db")
+    public Publisher<ChatResponse> exportAll(User actor) {
+        return stream(exportAllChats.exportAll(actor)).map(ChatResponse::from);
+    }
+
+    @Delete("/")
+    public boolean deleteAll(User actor) {
+        deleteAllChats.deleteAll(actor);
+        return true;
+    }
+
+    @Get("/{id}")
+    public ChatResponse get(User actor, @PathVariable String id) {
+        return answerNotVisibleAs(OpenWebUiMessages.NOT_FOUND,
+                () -> ChatResponse.from(getChat.get(actor, chatId(id, OpenWebUiMessages.NOT_FOUND))));
+    }
+
+    @Post("/{id}")
+    public ChatResponse update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+        ChatForm form = ChatForm.read(bodies.object(body));
+        return answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () -> ChatResponse.from(
+                updateChat.update(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), form.chat())));
+    }
+
+    @Delete("/{id}")
+    public boolean delete(User actor, @PathVariable String id) {
+        deleteChat.delete(actor, chatIdOr404(id));
+        return true;
+    }
+
+    private static ChatId chatIdOr404(String raw) {
+        try {
+            return new ChatId(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(OpenWebUiMessages.NOT_FOUND);
+        }
+    }
+
+    /** A path id that cannot be a chat id answers exactly like a chat that is not visible. */
+    private static ChatId chatId(String raw, String notVisibleDetail) {
+        try {
+            return new ChatId(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unauthorized(notVisibleDetail);
+        }
+    }
+
+    /**
+     * Open WebUI answers 401 when a chat is missing or not the caller's, with a detail string that differs per
+     * route; both cases answer the same, so another user's chat stays invisible.
+     */
+    static <T> T answerNotVisibleAs(String detail, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ChatNotFoundException e) {
+            throw ApiException.unauthorized(detail);
+        }
+    }
+
+    /** Streams a lazily paged list as a JSON array without holding it in memory; paging runs off the event loop. */
+    static <T> Flux<T> stream(Iterable<T> items) {
+        return Flux.fromIterable(items).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    static List<ChatTitleIdResponse> titles(List<dev.chats.domain.chat.ChatSummary> summaries) {
+        return summaries.stream().map(ChatTitleIdResponse::from).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.chats.adapters.rest.security;
+
+import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.application.port.in.UnknownUserException;
+import dev.chats.domain.user.User;
+import dev.chats.domain.user.UserId;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+
+/**
+ * Resolves the user behind a request's verified token, read afresh from the store, and answers the failures the
+ * way Open WebUI's {@code get_current_user} / {@code get_verified_user} do.
+ */
+@Singleton
+public final class SessionUsers {
+
+    private final GetSessionUserUseCase sessionUser;
+
+    SessionUsers(GetSessionUserUseCase sessionUser) {
+        this.sessionUser = sessionUser;
+    }
+
+    /**
+     * The signed-in user whatever their role ({@code pending} included).
+     *
+     * @throws ApiException 401 {@code INVALID_TOKEN} if the token's user no longer exists; 403/401 as for a
+     *                      rejected request if the request carries no valid token at all
+     */
+    public User current(HttpRequest<?> request) {
+        Authentication authentication = request.getUserPrincipal(Authentication.class)
+                .orElseThrow(() -> unauthenticated(request));
+        UserId id;
+        try {
+            id = new UserId(authentication.getName());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.unauthorized(OpenWebUiMessages.INVALID_TOKEN);
+        }
+        try {
+            return sessionUser.sessionUser(id);
+        } catch (UnknownUserException e) {
+            throw ApiException.unauthorized(OpenWebUiMessages.INVALID_TOKEN);
+        }
+    }
+
+    /**
+     * The signed-in user, who must be verified ({@code user} or {@code admin}).
+     *
+     * @throws ApiException 401 {@code ACCESS_PROHIBITED} for a {@code pending} user, else as {@link #current}
+     */
+    public User verified(HttpRequest<?> request) {
+        User user = current(request);
+        if (!user.role().isVerified()) {
+            throw ApiException.unauthorized(OpenWebUiMessages.ACCESS_PROHIBITED);
+        }
+        return user;
+    }
+
+    /** Reached only if a route binds the user without being secured; answers as the rejection handler would. */
+    private static ApiException unauthenticated(HttpRequest<?> request) {
+        return PresentedToken.find(request).isPresent()
+                ? ApiException.unauthorized(OpenWebUiMessages.UNAUTHORIZED)
+                : new ApiException(HttpStatus.FORBIDDEN, OpenWebUiMessages.NOT_AUTHENTICATED);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.chats.app;
+
+import dev.chats.application.service.IdentityService;
+import dev.chats.domain.port.Clock;
+import dev.chats.domain.port.IdGenerator;
+import dev.chats.domain.port.PasswordHasher;
+import dev.chats.domain.port.UserRepository;
+import dev.chats.domain.user.Role;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+
+/**
+ * Wires the identity use cases (sign-up, sign-in, session user) with the role new users get from
+ * {@code chats.users.default-role}.
+ */
+@Factory
+final class IdentityWiring {
+
+    @Singleton
+    IdentityService identity(UserRepository users, PasswordHasher hasher, IdGenerator ids, Clock clock,
+                             @Value("${chats.users.default-role:user}") String defaultRole) {
+        return new IdentityService(users, hasher, ids, clock, newUserRole(defaultRole));
+    }
+
+    /** Only {@code user} or {@code pending}: making every newcomer an admin is never what an operator wants. */
+    static Role newUserRole(String configured) {
+        return Role.fromWire(configured.trim())
+                .filter(role -> role != Role.ADMIN)
+                .orElseThrow(() -> new ConfigurationException("chats.users.default-role must be user or pending, "
+                        + "was '" + configured + "'"));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chats.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the arrows of ARCHITECTURE.md true: the domain knows only the JDK, the application only the domain, and
+ * no adapter knows another. Every rule fails on an empty selection, so a renamed package cannot make it pass.
+ */
+class HexagonalArchitectureTest {
+
+    static final String ROOT = "dev.chats";
+    static final String DOMAIN = ROOT + ".domain..";
+    static final String APPLICATION = ROOT + ".application..";
+    static final String INPUT_PORTS = ROOT + ".application.port.in..";
+    static final String SERVICES = ROOT + ".application.service..";
+    static final String REST_ADAPTER = ROOT + ".adapters.rest..";
+    static final String JDBC_ADAPTER = ROOT + ".adapters.jdbc..";
+    static final String MONGO_ADAPTER = ROOT + ".adapters.mongo..";
+
+    private static JavaClasses production;
+
+    /**
+     * Inside the reactor the modules arrive as jars (after {@code package}) or as class folders (IDE, {@code test}
+     * alone), so jars are imported too; test classes and test-jars are not.
+     */
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void domain_dependsOnTheJdkOnly() {
+        classes().that().resideInAPackage(DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void application_dependsOnTheDomainAndJakartaInjectOnly() {
+        classes().that().resideInAPackage(APPLICATION)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "jakarta.inject..", "java..")
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void inputPorts_neverDependOnServices() {
+        noClasses().that().resideInAPackage(INPUT_PORTS)
+                .should().dependOnClassesThat().resideInAPackage(SERVICES)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void restAdapter_doesNotDependOnPersistenceAdapters() {
+        noClasses().that().resideInAPackage(REST_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(JDBC_ADAPTER, MONGO_ADAPTER)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void jdbcAdapter_doesNotDependOnOtherAdapters() {
+        noClasses().that().resideInAPackage(JDBC_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, MONGO_ADAPTER)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void adapters_doNotReachIntoTheApplicationServices() {
+        noClasses().that().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER)
+                .should().dependOnClassesThat().resideInAPackage(SERVICES)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    // The MongoDB adapter has no classes yet (its issue builds it); its rule is added with its first class, as
+    // an empty selection would fail here by design.
+}

@@ -1,0 +1,53 @@
+package dev.chats.application.service;
+
+import dev.chats.application.port.in.AccessProhibitedException;
+import dev.chats.application.port.in.ChatNotFoundException;
+import dev.chats.application.port.in.DeleteAllChatsUseCase;
+import dev.chats.application.port.in.DeleteChatUseCase;
+import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.permission.Permission;
+import dev.chats.domain.permission.PermissionPolicy;
+import dev.chats.domain.port.ChatEvents;
+import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.user.User;
+
+/** Deletes chats, one or all of a user's, when the user holds {@code chat.delete}. */
+public final class DeleteChatService implements DeleteChatUseCase, DeleteAllChatsUseCase {
+
+    private final ChatRepository chats;
+    private final PermissionPolicy policy;
+    private final ChatAccess access;
+    private final ChatEvents events;
+
+    public DeleteChatService(ChatRepository chats, PermissionPolicy policy, ChatEvents events) {
+        this.chats = chats;
+        this.policy = policy;
+        this.access = new ChatAccess(chats, policy);
+        this.events = events;
+    }
+
+    @Override
+    public void delete(User actor, ChatId id) {
+        requireDeletePermission(actor);
+        Chat chat = access.ownedOrAdministered(actor, id);
+        if (!chats.delete(chat.id())) {
+            throw new ChatNotFoundException(id);
+        }
+        events.publish(SidebarEvents.deleted(chat.ownerId(), chat.id()));
+    }
+
+    @Override
+    public int deleteAll(User actor) {
+        requireDeletePermission(actor);
+        int deleted = chats.deleteAllOwnedBy(actor.id());
+        events.publish(SidebarEvents.allDeleted(actor.id()));
+        return deleted;
+    }
+
+    private void requireDeletePermission(User actor) {
+        if (!policy.allows(actor, Permission.CHAT_DELETE)) {
+            throw new AccessProhibitedException("chat.delete is not granted");
+        }
+    }
+}

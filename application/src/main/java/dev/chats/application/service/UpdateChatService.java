@@ -1,0 +1,38 @@
+package dev.chats.application.service;
+
+import dev.chats.application.port.in.UpdateChatUseCase;
+import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.permission.PermissionPolicy;
+import dev.chats.domain.port.ChatEvents;
+import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.Clock;
+import dev.chats.domain.user.User;
+
+import java.util.Map;
+
+/** Merges client updates into chats, retrying on concurrent writes so none is lost. */
+public final class UpdateChatService implements UpdateChatUseCase {
+
+    private final ChatRepository chats;
+    private final ChatAccess access;
+    private final Clock clock;
+    private final ChatEvents events;
+
+    public UpdateChatService(ChatRepository chats, PermissionPolicy policy, Clock clock, ChatEvents events) {
+        this.chats = chats;
+        this.access = new ChatAccess(chats, policy);
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public Chat update(User actor, ChatId id, Map<String, Object> documentPatch) {
+        Chat updated = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+            chat.mergeDocument(documentPatch, clock.nowEpochSeconds());
+            return chats.update(chat);
+        });
+        events.publish(SidebarEvents.updated(updated));
+        return updated;
+    }
+}

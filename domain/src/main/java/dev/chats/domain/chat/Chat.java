@@ -1,0 +1,394 @@
+package dev.chats.domain.chat;
+
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.json.JsonTree;
+import dev.chats.domain.tag.TagName;
+import dev.chats.domain.user.UserId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Aggregate root: one user's conversation with its title, flags, folder and document. Every change goes through
+ * an intention-revealing method; the repository writes a change only if the stored version is still the one
+ * this chat was read at, so no concurrent write is lost.
+ */
+public final class Chat {
+
+    private static final String TAGS = "tags";
+
+    private final ChatId id;
+    private final UserId ownerId;
+    private final long createdAt;
+    private final long version;
+    private ChatDocument document;
+    private String title;
+    private long updatedAt;
+    private String shareId;
+    private boolean archived;
+    private boolean pinned;
+    private Map<String, Object> meta;
+    private FolderId folderId;
+    private MessageChanges pendingMessageChanges;
+
+    private Chat(ChatId id, UserId ownerId, ChatDocument document, long createdAt, long updatedAt, String shareId,
+                 boolean archived, boolean pinned, Map<String, ?> meta, FolderId folderId, long version,
+                 MessageChanges pendingMessageChanges) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.ownerId = Objects.requireNonNull(ownerId, "owner");
+        this.document = Objects.requireNonNull(document, "document");
+        this.title = document.title();
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.shareId = shareId;
+        this.archived = archived;
+        this.pinned = pinned;
+        this.meta = JsonTree.copyObject(meta == null ? Map.of() : meta);
+        this.folderId = folderId;
+        this.version = version;
+        this.pendingMessageChanges = pendingMessageChanges;
+    }
+
+    /** A new chat as a client creates it: title from the document, created and updated now, nothing set. */
+    public static Chat start(ChatId id, UserId owner, Map<String, ?> document, FolderId folderId, long now) {
+        ChatDocument doc = ChatDocument.fromClient(document);
+        return new Chat(id, owner, doc, now, now, null, false, false, Map.of(), folderId, 1,
+                doc.allMessagesAsChanges());
+    }
+
+    /** A chat as stored, at the version it was read. */
+    public static Chat restore(ChatId id, UserId owner, ChatDocument document, long createdAt, long updatedAt,
+                               String shareId, boolean archived, boolean pinned, Map<String, ?> meta,
+                               FolderId folderId, long version) {
+        return new Chat(id, owner, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
+                version, MessageChanges.none());
+    }
+
+    /**
+     * Applies a client's update: a shallow top-level merge of the document, the title re-derived from it, and
+     * {@code updated_at} moved to now.
+     */
+    public void mergeDocument(Map<String, ?> patch, long now) {
+        ChatDocument.Merge merge = document.mergedWith(patch);
+        String newTitle = merge.document().title();
+        document = merge.document();
+        title = newTitle;
+        pendingMessageChanges = pendingMessageChanges.plus(merge.changes());
+        touch(now);
+    }
+
+    /**
+     * A chat brought in from elsewhere (import, clone): its document, meta, pin and folder as given, its own times,
+     * never archived or shared.
+     */
+    public static Chat imported(ChatId id, UserId owner, Map<String, ?> document, Map<String, ?> meta, boolean pinned,
+                                FolderId folderId, long createdAt, long updatedAt) {
+        ChatDocument doc = ChatDocument.fromClient(document);
+        return new Chat(id, owner, doc, createdAt, updatedAt, null, false, pinned, meta, folderId, 1,
+                doc.allMessagesAsChanges());
+    }
+
+    /**
+     * A copy of this chat owned by {@code owner}: the document gains {@code originalChatId},
+     * {@code branchPointMessageId} (the current message, or null) and the new title; meta, pin and folder are
+     * copied; it is neither archived nor shared.
+     */
+    public Chat cloneAs(ChatId newId, UserId owner, String title, String originalId, long now) {
+        Map<String, Object> copy = document.toMap();
+        copy.put("originalChatId", originalId);
+        copy.put("branchPointMessageId", document.currentMessageId().orElse(null));
+        copy.put("title", title);
+        return imported(newId, owner, copy, meta, pinned, folderId, now, now);
+    }
+
+    /** The tag ids in {@code meta.tags}, in the order they were added. */
+    public List<String> tagIds() {
+        Object tags = meta.get(TAGS);
+        if (!(tags instanceof List<?> list)) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Object tag : list) {
+            if (tag instanceof String id && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Adds the tag's id to {@code meta.tags} unless present; {@code updated_at} is unchanged. */
+    public boolean addTag(TagName tag) {
+        List<String> ids = new ArrayList<>(tagIds());
+        if (ids.contains(tag.id())) {
+            return false;
+        }
+        ids.add(tag.id());
+        meta.put(TAGS, ids);
+        return true;
+    }
+
+    /** Removes the tag id from {@code meta.tags}; false if the chat did not carry it. */
+    public boolean removeTag(String tagId) {
+        List<String> ids = new ArrayList<>(tagIds());
+        boolean removed = ids.remove(tagId);
+        if (removed) {
+            meta.put(TAGS, ids);
+        }
+        return removed;
+    }
+
+    /** Empties {@code meta.tags}; returns the ids it held. */
+    public List<String> clearTags() {
+        List<String> before = tagIds();
+        meta.put(TAGS, new ArrayList<>());
+        return before;
+    }
+
+    /** Pins or unpins the chat. */
+    public void togglePinned(long now) {
+        pinned = !pinned;
+        touch(now);
+    }
+
+    /** Archives or restores the chat; either way it leaves its folder. */
+    public void toggleArchived(long now) {
+        archived = !archived;
+        folderId = null;
+        touch(now);
+    }
+
+    /** Files the chat in a folder (null: the root); a filed chat is no longer pinned. */
+    public void moveToFolder(FolderId folder, long now) {
+        folderId = folder;
+        pinned = false;
+        touch(now);
+    }
+
+    /** Records the share id under which a snapshot of this chat is published. */
+    public void markShared(String newShareId) {
+        shareId = Objects.requireNonNull(newShareId, "share id");
+    }
+
+    /** Forgets the share id; false if the chat was not shared. */
+    public boolean markUnshared() {
+        boolean wasShared = shareId != null;
+        shareId = null;
+        return wasShared;
+    }
+
+    /**
+     * Sets a message's {@code content}. An existing message keeps its other keys and {@code history.currentId}
+     * stays. A new message gets {@code id}, {@code parentId} (the current message), {@code childrenIds},
+     * {@code role} ("user" unless given) and {@code timestamp}, is linked into its parent's {@code childrenIds},
+     * and becomes the current message. Only the touched message rows are written.
+     */
+    public void upsertMessageContent(String messageId, String content, String role, long now) {
+        Optional<Message> existing = document.message(messageId);
+        if (existing.isPresent()) {
+            Map<String, Object> body = JsonTree.copyObject(existing.get().body());
+            body.put("content", content);
+            replaceMessages(List.of(new Message(messageId, existing.get().position(), body)), Optional.empty(), now);
+            return;
+        }
+        addMessage(messageId, content, role, now);
+    }
+
+    private void addMessage(String messageId, Object content, String role, long now) {
+        String parentId = document.currentMessageId().orElse(null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", messageId);
+        body.put("parentId", parentId);
+        body.put("childrenIds", new ArrayList<>());
+        body.put("role", role == null || role.isBlank() ? "user" : role);
+        body.put("content", content);
+        body.put("timestamp", now);
+        List<Message> upserts = new ArrayList<>();
+        upserts.add(new Message(messageId, document.nextPosition(), body));
+        document.message(parentId == null ? "" : parentId).ifPresent(parent -> {
+            Map<String, Object> parentBody = JsonTree.copyObject(parent.body());
+            List<Object> children = parentBody.get("childrenIds") instanceof List<?> list
+                    ? new ArrayList<>(list) : new ArrayList<>();
+            if (!children.contains(messageId)) {
+                children.add(messageId);
+            }
+            parentBody.put("childrenIds", children);
+            upserts.add(new Message(parent.id(), parent.position(), parentBody));
+        });
+        replaceMessages(upserts, Optional.of(messageId), now);
+    }
+
+    /**
+     * Applies the stored side effect of a message event ({@code status}, {@code message}, {@code replace},
+     * {@code embeds}, {@code files}, {@code source}/{@code citation}); other types store nothing.
+     *
+     * @return whether the chat changed
+     */
+    public boolean applyMessageEvent(String messageId, MessageEvent event, long now) {
+        Optional<Message> existing = document.message(messageId);
+        Map<String, Object> data = event.data();
+        switch (event.type()) {
+            case "status" -> {
+                return existing.map(m -> appendTo(m, "statusHistory", data, now)).orElse(false);
+            }
+            case "message" -> {
+                if (existing.isEmpty()) {
+                    return false;
+                }
+                Object stored = existing.get().body().get("content");
+                String prefix = stored instanceof String text ? text : "";
+                upsertMessageContent(messageId, prefix + event.textContent(), null, now);
+                return true;
+            }
+            case "replace" -> {
+                upsertMessageContent(messageId, event.textContent(), null, now);
+                return true;
+            }
+            case "embeds", "files" -> {
+                List<Object> incoming = event.listField(event.type());
+                if (existing.isEmpty()) {
+                    addMessage(messageId, "", null, now);
+                    existing = document.message(messageId);
+                }
+                Map<String, Object> body = JsonTree.copyObject(existing.orElseThrow().body());
+                List<Object> merged = new ArrayList<>(incoming);
+                if (body.get(event.type()) instanceof List<?> stored) {
+                    merged.addAll(stored);
+                }
+                body.put(event.type(), merged);
+                replaceMessages(List.of(new Message(messageId, existing.get().position(), body)), Optional.empty(),
+                        now);
+                return true;
+            }
+            case "source", "citation" -> {
+                if (data.get("type") != null) {
+                    return false;
+                }
+                return existing.map(m -> appendTo(m, "sources", data, now)).orElse(false);
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private boolean appendTo(Message message, String key, Map<String, Object> item, long now) {
+        Map<String, Object> body = JsonTree.copyObject(message.body());
+        List<Object> list = body.get(key) instanceof List<?> stored ? new ArrayList<>(stored) : new ArrayList<>();
+        list.add(JsonTree.deepCopy(item));
+        body.put(key, list);
+        replaceMessages(List.of(new Message(message.id(), message.position(), body)), Optional.empty(), now);
+        return true;
+    }
+
+    private void replaceMessages(List<Message> upserts, Optional<String> newCurrentId, long now) {
+        boolean hadMessageMap = document.hasMessageMap();
+        document = document.withMessages(upserts, newCurrentId);
+        MessageChanges changes = MessageChanges.none();
+        upserts.forEach(changes::upsert);
+        if (!hadMessageMap) {
+            document.messages().forEach(changes::upsert);
+        }
+        pendingMessageChanges = pendingMessageChanges.plus(changes);
+        touch(now);
+    }
+
+    private void touch(long now) {
+        updatedAt = Math.max(updatedAt, now);
+    }
+
+    /** This new chat as it is once inserted: same version, nothing pending. */
+    public Chat afterInsert() {
+        return new Chat(id, ownerId, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
+                version, MessageChanges.none());
+    }
+
+    /** This chat as it is once its changes are stored over the version it was read at: next version, nothing pending. */
+    public Chat afterUpdate() {
+        return new Chat(id, ownerId, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
+                version + 1, MessageChanges.none());
+    }
+
+    public boolean isOwnedBy(UserId user) {
+        return ownerId.equals(user);
+    }
+
+    public ChatId id() {
+        return id;
+    }
+
+    public UserId ownerId() {
+        return ownerId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The whole document as the client sent it: a fresh copy. */
+    public Map<String, Object> document() {
+        return document.toMap();
+    }
+
+    /** The document split for storage. */
+    public ChatDocument storedDocument() {
+        return document;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long updatedAt() {
+        return updatedAt;
+    }
+
+    public Optional<String> shareId() {
+        return Optional.ofNullable(shareId);
+    }
+
+    public boolean archived() {
+        return archived;
+    }
+
+    public boolean pinned() {
+        return pinned;
+    }
+
+    /** A fresh copy of the chat's meta (tags …). */
+    public Map<String, Object> meta() {
+        return JsonTree.copyObject(meta);
+    }
+
+    public Optional<FolderId> folderId() {
+        return Optional.ofNullable(folderId);
+    }
+
+    /** The version this chat was read at (1 for a chat not stored yet). */
+    public long version() {
+        return version;
+    }
+
+    /** The message rows that saving this chat must write. */
+    public MessageChanges pendingMessageChanges() {
+        return pendingMessageChanges;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Chat other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Chat[" + id + ", v" + version + "]";
+    }
+}

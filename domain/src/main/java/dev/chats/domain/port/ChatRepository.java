@@ -1,0 +1,48 @@
+package dev.chats.domain.port;
+
+import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.ChatQuery;
+import dev.chats.domain.chat.ChatSummary;
+import dev.chats.domain.user.UserId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Output port: stores chats, each as one chat record plus one record per message. Every write is atomic;
+ * lists are filtered, ordered and paged by the store.
+ */
+public interface ChatRepository {
+
+    /**
+     * Stores a new chat and all its messages.
+     *
+     * @return the chat as stored ({@link Chat#afterInsert()})
+     */
+    Chat add(Chat chat);
+
+    /**
+     * Stores the chat's changes if the stored version is still {@link Chat#version()}: the chat record and only the
+     * message records in {@link Chat#pendingMessageChanges()}.
+     *
+     * @return the chat at its new version ({@link Chat#afterUpdate()})
+     * @throws ChatVersionConflictException if the chat was changed or deleted since it was read
+     */
+    Chat update(Chat chat);
+
+    /** The chat with its whole document, or empty. */
+    Optional<Chat> findById(ChatId id);
+
+    /** Deletes the chat and its messages; false if there was none. */
+    boolean delete(ChatId id);
+
+    /** Deletes every chat of the owner with their messages; the number deleted. */
+    int deleteAllOwnedBy(UserId owner);
+
+    /** Id, title and times of the matching chats, in the query's order and window; no document is read. */
+    List<ChatSummary> findSummaries(ChatQuery query);
+
+    /** The matching chats with their documents, in the query's order and window. */
+    List<Chat> findChats(ChatQuery query);
+}

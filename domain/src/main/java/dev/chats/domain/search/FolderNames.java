@@ -1,0 +1,22 @@
+package dev.chats.domain.search;
+
+import java.util.Locale;
+
+/**
+ * How folder names compare: runs of whitespace and underscores count as one space, case is ignored, and nothing
+ * is a wildcard, so {@code folder:my_folder} finds "My Folder".
+ */
+public final class FolderNames {
+
+    private FolderNames() {
+    }
+
+    public static String normalise(String name) {
+        return name.replaceAll("[\\s_]+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether two folder names are the same name for uniqueness among siblings: case-insensitive, exact. */
+    public static boolean sameName(String a, String b) {
+        return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+    }
+}
