@@ -105,7 +105,10 @@ public final class Chat {
         return imported(newId, owner, copy, meta, pinned, folderId, now, now);
     }
 
-    /** The tag ids in {@code meta.tags}, in the order they were added. */
+    /**
+     * The normalised tag ids of {@code meta.tags}, without duplicates, in the order they were added. Imported
+     * chats may hold display names there; they count as their normalised ids.
+     */
     public List<String> tagIds() {
         Object tags = meta.get(TAGS);
         if (!(tags instanceof List<?> list)) {
@@ -113,8 +116,12 @@ public final class Chat {
         }
         List<String> ids = new ArrayList<>();
         for (Object tag : list) {
-            if (tag instanceof String id && !ids.contains(id)) {
-                ids.add(id);
+            if (tag instanceof String name) {
+                String id = TagName.normalise(name);
+                if (!id.isEmpty() && id.length() <= TagName.MAX_LENGTH && !TagName.RESERVED_ID.equals(id)
+                        && !ids.contains(id)) {
+                    ids.add(id);
+                }
             }
         }
         return ids;
@@ -134,7 +141,7 @@ public final class Chat {
     /** Removes the tag id from {@code meta.tags}; false if the chat did not carry it. */
     public boolean removeTag(String tagId) {
         List<String> ids = new ArrayList<>(tagIds());
-        boolean removed = ids.remove(tagId);
+        boolean removed = ids.remove(TagName.normalise(tagId));
         if (removed) {
             meta.put(TAGS, ids);
         }

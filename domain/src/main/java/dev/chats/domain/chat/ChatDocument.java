@@ -121,6 +121,26 @@ public final class ChatDocument {
         return messages != null;
     }
 
+    /**
+     * The searchable text of the legacy linear {@code messages} list that older clients keep beside
+     * {@code history}: the text of each entry's content, one per line; empty when there is no such list.
+     */
+    public String legacyMessagesText() {
+        if (!(body.get("messages") instanceof List<?> entries)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Object entry : entries) {
+            JsonTree.asObject(entry).ifPresent(fields -> {
+                String content = new Message("legacy", 0, fields).contentText();
+                if (!content.isEmpty()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(content);
+                }
+            });
+        }
+        return text.toString();
+    }
+
     /** {@code history.currentId}, if it is a string. */
     public Optional<String> currentMessageId() {
         return JsonTree.asObject(body.get(HISTORY)).flatMap(h -> JsonTree.asString(h.get("currentId")));

@@ -4,10 +4,12 @@ import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSummary;
+import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.user.UserId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Output port: stores chats, each as one chat record plus one record per message. Every write is atomic;
@@ -34,10 +36,10 @@ public interface ChatRepository {
     /** The chat with its whole document, or empty. */
     Optional<Chat> findById(ChatId id);
 
-    /** Deletes the chat and its messages; false if there was none. */
+    /** Deletes the chat with its messages and its share; false if there was none. */
     boolean delete(ChatId id);
 
-    /** Deletes every chat of the owner with their messages; the number deleted. */
+    /** Deletes every chat of the owner with their messages and shares; the number deleted. */
     int deleteAllOwnedBy(UserId owner);
 
     /** Id, title and times of the matching chats, in the query's order and window; no document is read. */
@@ -45,4 +47,21 @@ public interface ChatRepository {
 
     /** The matching chats with their documents, in the query's order and window. */
     List<Chat> findChats(ChatQuery query);
+
+    /**
+     * Archives or unarchives every chat of the owner in one statement: each changed chat's version moves on,
+     * {@code updated_at} and {@code folder_id} stay as they are.
+     *
+     * @return the number of chats changed
+     */
+    int setArchivedOfAll(UserId owner, boolean archived);
+
+    /** How many chats of the owner, archived ones included, are in these folders. */
+    long countInFolders(UserId owner, Set<FolderId> folders);
+
+    /** Deletes the owner's chats in these folders with their messages and shares; the number deleted. */
+    int deleteInFolders(UserId owner, Set<FolderId> folders);
+
+    /** Moves the owner's chats in these folders to the root level (version moves on); the number moved. */
+    int moveToRoot(UserId owner, Set<FolderId> folders);
 }
