@@ -1,5 +1,16 @@
 package dev.chats.app;
 
+import dev.chats.application.service.ArchiveChatService;
+import dev.chats.application.service.ChatFoldersService;
+import dev.chats.application.service.ChatTagService;
+import dev.chats.application.service.CloneChatService;
+import dev.chats.application.service.EditMessageService;
+import dev.chats.application.service.ImportChatsService;
+import dev.chats.application.service.PinChatService;
+import dev.chats.application.service.SearchChatsService;
+import dev.chats.application.service.ShareChatService;
+import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.port.TagRepository;
 import dev.chats.application.service.ChatListingService;
 import dev.chats.application.service.CreateChatService;
 import dev.chats.application.service.DeleteChatService;
@@ -38,12 +49,63 @@ final class ChatServicesFactory {
     }
 
     @Singleton
-    DeleteChatService deleteChat(ChatRepository chats, PermissionPolicy policy, ChatEvents events) {
-        return new DeleteChatService(chats, policy, events);
+    DeleteChatService deleteChat(ChatRepository chats, TagRepository tags, PermissionPolicy policy,
+                                 ChatEvents events) {
+        return new DeleteChatService(chats, tags, policy, events);
     }
 
     @Singleton
     ChatListingService chatListing(ChatRepository chats, PermissionPolicy policy) {
         return new ChatListingService(chats, policy);
+    }
+
+    @Singleton
+    ChatTagService chatTags(ChatRepository chats, TagRepository tags, PermissionPolicy policy, ChatEvents events) {
+        return new ChatTagService(chats, tags, policy, events);
+    }
+
+    @Singleton
+    PinChatService pinChat(ChatRepository chats, PermissionPolicy policy, Clock clock, ChatEvents events) {
+        return new PinChatService(chats, policy, clock, events);
+    }
+
+    @Singleton
+    ArchiveChatService archiveChat(ChatRepository chats, TagRepository tags, PermissionPolicy policy, Clock clock,
+                                   ChatEvents events) {
+        return new ArchiveChatService(chats, tags, policy, clock, events);
+    }
+
+    @Singleton
+    ShareChatService shareChat(ChatRepository chats, ShareRepository shares, PermissionPolicy policy, Clock clock,
+                               IdGenerator ids, ChatEvents events) {
+        return new ShareChatService(chats, shares, policy, clock, ids, events);
+    }
+
+    @Singleton
+    CloneChatService cloneChat(ChatRepository chats, PermissionPolicy policy, Clock clock, IdGenerator ids,
+                               ChatEvents events) {
+        return new CloneChatService(chats, policy, clock, ids, events);
+    }
+
+    @Singleton
+    ChatFoldersService chatFolders(ChatRepository chats, FolderRepository folders, PermissionPolicy policy,
+                                   Clock clock, ChatEvents events) {
+        return new ChatFoldersService(chats, folders, policy, clock, events);
+    }
+
+    @Singleton
+    SearchChatsService searchChats(ChatRepository chats, FolderRepository folders, TagRepository tags) {
+        return new SearchChatsService(chats, folders, tags);
+    }
+
+    @Singleton
+    ImportChatsService importChats(ChatRepository chats, FolderRepository folders, TagRepository tags, Clock clock,
+                                   IdGenerator ids, ChatEvents events) {
+        return new ImportChatsService(chats, folders, tags, clock, ids, events);
+    }
+
+    @Singleton
+    EditMessageService editMessages(ChatRepository chats, PermissionPolicy policy, Clock clock, ChatEvents events) {
+        return new EditMessageService(chats, policy, clock, events);
     }
 }

@@ -41,7 +41,27 @@ final class ChatQuerySql {
         folder(query.folder(), conditions, parameters);
         query.titleContains().ifPresent(text -> {
             conditions.add("LOWER(title) LIKE ? ESCAPE '" + ESCAPE + "'");
-            parameters.add("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+            parameters.add(containsPattern(text));
+        });
+        if (query.shared() != Flag.ANY) {
+            conditions.add(query.shared() == Flag.ONLY_TRUE ? "share_id IS NOT NULL" : "share_id IS NULL");
+        }
+        for (String tag : new java.util.TreeSet<>(query.allTags())) {
+            conditions.add("EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id AND ct.tag_id = ?)");
+            parameters.add(tag);
+        }
+        if (query.untagged()) {
+            conditions.add("NOT EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id)");
+        }
+        query.textContains().ifPresent(text -> {
+            String like = " LIKE ? ESCAPE '" + ESCAPE + "'";
+            conditions.add("(LOWER(title)" + like + " OR LOWER(legacy_text)" + like
+                    + " OR EXISTS (SELECT 1 FROM chat_message m WHERE m.chat_id = chat.id AND LOWER(m.content_text)"
+                    + like + "))");
+            String pattern = containsPattern(text);
+            parameters.add(pattern);
+            parameters.add(pattern);
+            parameters.add(pattern);
         });
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM chat");
         if (!conditions.isEmpty()) {
@@ -79,6 +99,10 @@ final class ChatQuerySql {
 
     static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static String containsPattern(String text) {
+        return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
     }
 
     static String escapeLike(String text) {

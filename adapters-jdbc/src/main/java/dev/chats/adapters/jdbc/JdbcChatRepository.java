@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chats in two tables: {@code chat} holds the document without its messages plus the columns lists filter on;
@@ -53,8 +54,8 @@ public final class JdbcChatRepository implements ChatRepository {
     public Chat add(Chat chat) {
         return transactions.inTransaction("add chat", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO chat (id, user_id, title, body,"
-                    + " created_at, updated_at, share_id, archived, pinned, meta, folder_id, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " created_at, updated_at, share_id, archived, pinned, meta, folder_id, version, legacy_text)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, chat.id().value());
                 insert.setString(2, chat.ownerId().value());
                 insert.setString(3, chat.title());
@@ -67,9 +68,11 @@ public final class JdbcChatRepository implements ChatRepository {
                 insert.setString(10, json.write(chat.meta()));
                 insert.setString(11, chat.folderId().map(FolderId::value).orElse(null));
                 insert.setLong(12, chat.version());
+                insert.setString(13, chat.storedDocument().legacyMessagesText());
                 insert.executeUpdate();
             }
             upsertMessages(connection, chat.id(), chat.pendingMessageChanges().upserted().values());
+            replaceTags(connection, chat);
             return chat.afterInsert();
         });
     }
@@ -80,7 +83,7 @@ public final class JdbcChatRepository implements ChatRepository {
             // The guarded UPDATE also locks the chat row, so message writes of one chat never interleave.
             try (PreparedStatement update = connection.prepareStatement("UPDATE chat SET title = ?, body = ?,"
                     + " updated_at = ?, share_id = ?, archived = ?, pinned = ?, meta = ?, folder_id = ?,"
-                    + " version = version + 1 WHERE id = ? AND version = ?")) {
+                    + " legacy_text = ?, version = version + 1 WHERE id = ? AND version = ?")) {
                 update.setString(1, chat.title());
                 update.setString(2, json.write(chat.storedDocument().body()));
                 update.setLong(3, chat.updatedAt());
@@ -89,8 +92,9 @@ public final class JdbcChatRepository implements ChatRepository {
                 update.setBoolean(6, chat.pinned());
                 update.setString(7, json.write(chat.meta()));
                 update.setString(8, chat.folderId().map(FolderId::value).orElse(null));
-                update.setString(9, chat.id().value());
-                update.setLong(10, chat.version());
+                update.setString(9, chat.storedDocument().legacyMessagesText());
+                update.setString(10, chat.id().value());
+                update.setLong(11, chat.version());
                 if (update.executeUpdate() != 1) {
                     throw new ChatVersionConflictException(chat.id(), chat.version());
                 }
@@ -98,6 +102,7 @@ public final class JdbcChatRepository implements ChatRepository {
             MessageChanges changes = chat.pendingMessageChanges();
             deleteMessages(connection, chat.id(), changes.removed());
             upsertMessages(connection, chat.id(), changes.upserted().values());
+            replaceTags(connection, chat);
             return chat.afterUpdate();
         });
     }
@@ -113,30 +118,130 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public boolean delete(ChatId id) {
-        return transactions.inTransaction("delete chat", connection -> {
-            try (PreparedStatement messages = connection.prepareStatement(
-                    "DELETE FROM chat_message WHERE chat_id = ?");
-                 PreparedStatement chat = connection.prepareStatement("DELETE FROM chat WHERE id = ?")) {
-                messages.setString(1, id.value());
-                messages.executeUpdate();
-                chat.setString(1, id.value());
-                return chat.executeUpdate() == 1;
+        return transactions.inTransaction("delete chat", connection ->
+                deleteWhere(connection, "id = ?", List.of(id.value())) == 1);
+    }
+
+    @Override
+    public int deleteAllOwnedBy(UserId owner) {
+        return transactions.inTransaction("delete chats of a user", connection ->
+                deleteWhere(connection, "user_id = ?", List.of(owner.value())));
+    }
+
+    @Override
+    public int setArchivedOfAll(UserId owner, boolean archived) {
+        return transactions.inTransaction("archive all chats", connection -> {
+            try (PreparedStatement chats = connection.prepareStatement("UPDATE chat SET archived = ?,"
+                    + " version = version + 1 WHERE user_id = ? AND archived <> ?");
+                 PreparedStatement tags = connection.prepareStatement(
+                         "UPDATE chat_tag SET archived = ? WHERE user_id = ? AND archived <> ?")) {
+                for (PreparedStatement statement : List.of(chats, tags)) {
+                    statement.setBoolean(1, archived);
+                    statement.setString(2, owner.value());
+                    statement.setBoolean(3, archived);
+                }
+                int changed = chats.executeUpdate();
+                tags.executeUpdate();
+                return changed;
             }
         });
     }
 
     @Override
-    public int deleteAllOwnedBy(UserId owner) {
-        return transactions.inTransaction("delete chats of a user", connection -> {
-            try (PreparedStatement messages = connection.prepareStatement("DELETE FROM chat_message WHERE chat_id IN"
-                    + " (SELECT id FROM chat WHERE user_id = ?)");
-                 PreparedStatement chats = connection.prepareStatement("DELETE FROM chat WHERE user_id = ?")) {
-                messages.setString(1, owner.value());
-                messages.executeUpdate();
-                chats.setString(1, owner.value());
-                return chats.executeUpdate();
+    public long countInFolders(UserId owner, Set<FolderId> folders) {
+        if (folders.isEmpty()) {
+            return 0;
+        }
+        List<String> parameters = ownerAndFolders(owner, folders);
+        return transactions.read("count chats in folders", connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM chat WHERE "
+                    + IN_FOLDERS.apply(folders.size()))) {
+                bind(count, parameters);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
             }
         });
+    }
+
+    @Override
+    public int deleteInFolders(UserId owner, Set<FolderId> folders) {
+        if (folders.isEmpty()) {
+            return 0;
+        }
+        return transactions.inTransaction("delete chats in folders", connection ->
+                deleteWhere(connection, IN_FOLDERS.apply(folders.size()), ownerAndFolders(owner, folders)));
+    }
+
+    @Override
+    public int moveToRoot(UserId owner, Set<FolderId> folders) {
+        if (folders.isEmpty()) {
+            return 0;
+        }
+        return transactions.inTransaction("move chats to the root", connection -> {
+            try (PreparedStatement move = connection.prepareStatement("UPDATE chat SET folder_id = NULL,"
+                    + " version = version + 1 WHERE " + IN_FOLDERS.apply(folders.size()))) {
+                bind(move, ownerAndFolders(owner, folders));
+                return move.executeUpdate();
+            }
+        });
+    }
+
+    private static final java.util.function.IntFunction<String> IN_FOLDERS = count ->
+            "user_id = ? AND folder_id IN (" + ChatQuerySql.placeholders(count) + ")";
+
+    private static List<String> ownerAndFolders(UserId owner, Set<FolderId> folders) {
+        List<String> parameters = new ArrayList<>();
+        parameters.add(owner.value());
+        folders.stream().map(FolderId::value).sorted().forEach(parameters::add);
+        return parameters;
+    }
+
+    /** Deletes the chats matching {@code condition} and everything hanging off them; the number of chats. */
+    private static int deleteWhere(Connection connection, String condition, List<String> parameters)
+            throws SQLException {
+        String chats = "(SELECT id FROM chat WHERE " + condition + ")";
+        for (String dependent : List.of("chat_message", "chat_tag", "chat_share")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + dependent + " WHERE chat_id IN " + chats)) {
+                bind(delete, parameters);
+                delete.executeUpdate();
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM chat WHERE " + condition)) {
+            bind(delete, parameters);
+            return delete.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<String> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setString(i + 1, parameters.get(i));
+        }
+    }
+
+    /** Mirrors the chat's tag ids and archived flag into {@code chat_tag}. */
+    private static void replaceTags(Connection connection, Chat chat) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM chat_tag WHERE chat_id = ?")) {
+            delete.setString(1, chat.id().value());
+            delete.executeUpdate();
+        }
+        List<String> tagIds = chat.tagIds();
+        if (tagIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO chat_tag (chat_id, tag_id, user_id, archived) VALUES (?, ?, ?, ?)")) {
+            for (String tagId : tagIds) {
+                insert.setString(1, chat.id().value());
+                insert.setString(2, tagId);
+                insert.setString(3, chat.ownerId().value());
+                insert.setBoolean(4, chat.archived());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     @Override

@@ -9,6 +9,9 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +60,58 @@ public final class JdbcFolderRepository implements FolderRepository {
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next() ? Optional.of(folder(rows)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<Folder> findAllOwnedBy(UserId owner) {
+        return transactions.read("list folders", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM folder WHERE user_id = ? ORDER BY created_at, id")) {
+                query.setString(1, owner.value());
+                List<Folder> folders = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        folders.add(folder(rows));
+                    }
+                }
+                return folders;
+            }
+        });
+    }
+
+    @Override
+    public boolean update(Folder folder) {
+        return transactions.inTransaction("update folder", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE folder SET parent_id = ?, name = ?,"
+                    + " is_expanded = ?, meta = ?, data = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
+                update.setString(1, folder.parent().map(FolderId::value).orElse(null));
+                update.setString(2, folder.name());
+                update.setBoolean(3, folder.expanded());
+                update.setString(4, jsonOrNull(folder.meta()));
+                update.setString(5, jsonOrNull(folder.data()));
+                update.setLong(6, folder.updatedAt());
+                update.setString(7, folder.id().value());
+                update.setString(8, folder.ownerId().value());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int deleteAll(Collection<FolderId> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> values = ids.stream().map(FolderId::value).distinct().sorted().toList();
+        return transactions.inTransaction("delete folders", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM folder WHERE id IN ("
+                    + ChatQuerySql.placeholders(values.size()) + ")")) {
+                for (int i = 0; i < values.size(); i++) {
+                    delete.setString(i + 1, values.get(i));
+                }
+                return delete.executeUpdate();
             }
         });
     }

@@ -10,18 +10,21 @@ import dev.chats.domain.permission.Permission;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.TagRepository;
 import dev.chats.domain.user.User;
 
 /** Deletes chats, one or all of a user's, when the user holds {@code chat.delete}. */
 public final class DeleteChatService implements DeleteChatUseCase, DeleteAllChatsUseCase {
 
     private final ChatRepository chats;
+    private final TagRepository tags;
     private final PermissionPolicy policy;
     private final ChatAccess access;
     private final ChatEvents events;
 
-    public DeleteChatService(ChatRepository chats, PermissionPolicy policy, ChatEvents events) {
+    public DeleteChatService(ChatRepository chats, TagRepository tags, PermissionPolicy policy, ChatEvents events) {
         this.chats = chats;
+        this.tags = tags;
         this.policy = policy;
         this.access = new ChatAccess(chats, policy);
         this.events = events;
@@ -34,6 +37,7 @@ public final class DeleteChatService implements DeleteChatUseCase, DeleteAllChat
         if (!chats.delete(chat.id())) {
             throw new ChatNotFoundException(id);
         }
+        tags.deleteUncarried(chat.ownerId(), chat.tagIds());
         events.publish(SidebarEvents.deleted(chat.ownerId(), chat.id()));
     }
 
@@ -41,6 +45,7 @@ public final class DeleteChatService implements DeleteChatUseCase, DeleteAllChat
     public int deleteAll(User actor) {
         requireDeletePermission(actor);
         int deleted = chats.deleteAllOwnedBy(actor.id());
+        tags.deleteAllUncarried(actor.id());
         events.publish(SidebarEvents.allDeleted(actor.id()));
         return deleted;
     }

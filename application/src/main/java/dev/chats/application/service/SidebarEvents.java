@@ -22,6 +22,23 @@ final class SidebarEvents {
         return new ChatEvent(chat.ownerId(), "chat:updated", chat.id().value(), null, summary(chat));
     }
 
+    /** A flag, folder or share of the chat changed: {@code chat:pinned}, {@code chat:archived} … */
+    static ChatEvent changed(String type, Chat chat) {
+        return new ChatEvent(chat.ownerId(), type, chat.id().value(), null, summary(chat));
+    }
+
+    /** Every chat of the owner was archived or restored at once. */
+    static ChatEvent allArchived(UserId owner, boolean archived) {
+        return new ChatEvent(owner, "chat:archived", null, null, Map.of("all", true, "archived", archived));
+    }
+
+    /** The chat's tags changed: the data carries the tag ids it holds now. */
+    static ChatEvent tags(Chat chat) {
+        Map<String, Object> data = summary(chat);
+        data.put("tags", chat.tagIds());
+        return new ChatEvent(chat.ownerId(), "chat:tags", chat.id().value(), null, data);
+    }
+
     static ChatEvent deleted(UserId owner, ChatId id) {
         return new ChatEvent(owner, "chat:deleted", id.value(), null, Map.of("id", id.value()));
     }
@@ -38,7 +55,8 @@ final class SidebarEvents {
         data.put("created_at", chat.createdAt());
         data.put("pinned", chat.pinned());
         data.put("archived", chat.archived());
-        data.put("folder_id", chat.folderId().map(Object::toString).orElse(null));
+        data.put("folder_id", chat.folderId().map(f -> f.value()).orElse(null));
+        data.put("share_id", chat.shareId().orElse(null));
         return data;
     }
 }

@@ -137,7 +137,7 @@ public class ChatsController {
     }
 
     /** A path id that cannot be a chat id answers exactly like a chat that is not visible. */
-    private static ChatId chatId(String raw, String notVisibleDetail) {
+    static ChatId chatId(String raw, String notVisibleDetail) {
         try {
             return new ChatId(raw);
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,85 @@
+package dev.chats.adapters.rest.chat;
+
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.request.BodyFields;
+import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.QueryParams;
+import dev.chats.adapters.rest.request.ValidationErrors;
+import dev.chats.application.port.in.ChatFoldersUseCase;
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatsController.chatId;
+import static dev.chats.adapters.rest.chat.ChatsController.stream;
+
+/** REST adapter: filing chats in folders and the folder chat lists of Open WebUI's chats router. */
+@Controller("/api/v1/chats")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+public class ChatFoldersController {
+
+    private final JsonBodies bodies;
+    private final ChatFoldersUseCase chatFolders;
+
+    public ChatFoldersController(JsonBodies bodies, ChatFoldersUseCase chatFolders) {
+        this.bodies = bodies;
+        this.chatFolders = chatFolders;
+    }
+
+    @Post("/{id}/folder")
+    public ChatResponse move(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+        BodyFields form = new BodyFields(bodies.object(body));
+        Optional<String> folder = form.optionalString("folder_id").filter(f -> !f.isEmpty());
+        form.validate();
+        Optional<FolderId> folderId = folder.map(ChatFoldersController::folderId);
+        return answerNotVisibleAs(OpenWebUiMessages.DEFAULT, () -> ChatResponse.from(
+                chatFolders.moveToFolder(actor, chatId(id, OpenWebUiMessages.DEFAULT), folderId)));
+    }
+
+    @Get("/folder/{folderId}")
+    public Publisher<ChatResponse> folderTree(User actor, @PathVariable String folderId) {
+        if (folderId.length() > FolderId.MAX_LENGTH) {
+            return Flux.empty();
+        }
+        return stream(chatFolders.chatsInFolderTree(actor, new FolderId(folderId))).map(ChatResponse::from);
+    }
+
+    @Get("/folder/{folderId}/list")
+    public List<FolderChatItem> folderPage(User actor, @PathVariable String folderId,
+                                           @Nullable @QueryValue String page) {
+        long pageNumber = QueryParams.integer("page", page, 1).orElse(1L);
+        if (folderId.length() > FolderId.MAX_LENGTH) {
+            return List.of();
+        }
+        return chatFolders.folderPage(actor, new FolderId(folderId), pageNumber).stream()
+                .map(FolderChatItem::from).toList();
+    }
+
+    private static FolderId folderId(String raw) {
+        if (raw.length() > FolderId.MAX_LENGTH) {
+            throw ValidationErrors.single("string_too_long",
+                    "String should have at most " + FolderId.MAX_LENGTH + " characters", raw, "body", "folder_id");
+        }
+        return new FolderId(raw);
+    }
+}

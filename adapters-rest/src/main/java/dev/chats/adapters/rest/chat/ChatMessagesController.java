@@ -1,0 +1,74 @@
+package dev.chats.adapters.rest.chat;
+
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.request.BodyFields;
+import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.ValidationErrors;
+import dev.chats.application.port.in.EditMessageUseCase;
+import dev.chats.domain.chat.Message;
+import dev.chats.domain.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.Map;
+
+import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatsController.chatId;
+
+/** REST adapter: the message routes of Open WebUI's chats router, used by tools and pipelines. */
+@Controller("/api/v1/chats")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+public class ChatMessagesController {
+
+    private final JsonBodies bodies;
+    private final EditMessageUseCase messages;
+
+    public ChatMessagesController(JsonBodies bodies, EditMessageUseCase messages) {
+        this.bodies = bodies;
+        this.messages = messages;
+    }
+
+    @Post("/{id}/messages/{messageId}")
+    public ChatResponse upsert(User actor, @PathVariable String id, @PathVariable String messageId,
+                               @Nullable @Body byte[] body) {
+        BodyFields form = new BodyFields(bodies.object(body));
+        String content = form.requiredString("content");
+        form.validate();
+        String message = messageId(messageId);
+        return answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () -> ChatResponse.from(
+                messages.upsertContent(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), message, content)));
+    }
+
+    @Post("/{id}/messages/{messageId}/event")
+    public boolean event(User actor, @PathVariable String id, @PathVariable String messageId,
+                         @Nullable @Body byte[] body) {
+        BodyFields form = new BodyFields(bodies.object(body));
+        String type = form.requiredString("type");
+        Map<String, Object> data = form.requiredObject("data");
+        form.validate();
+        String message = messageId(messageId);
+        return answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () -> {
+            messages.pushEvent(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), message, type, data);
+            return true;
+        });
+    }
+
+    private static String messageId(String raw) {
+        if (raw.length() > Message.MAX_ID_LENGTH) {
+            throw ValidationErrors.single("string_too_long", "String should have at most " + Message.MAX_ID_LENGTH
+                    + " characters", raw, "path", "message_id");
+        }
+        return raw;
+    }
+}

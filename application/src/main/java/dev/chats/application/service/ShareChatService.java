@@ -1,0 +1,98 @@
+package dev.chats.application.service;
+
+import dev.chats.application.port.in.AccessProhibitedException;
+import dev.chats.application.port.in.ShareChatUseCase;
+import dev.chats.application.port.in.ShareNotFoundException;
+import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.permission.Permission;
+import dev.chats.domain.permission.PermissionPolicy;
+import dev.chats.domain.port.ChatEvents;
+import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.Clock;
+import dev.chats.domain.port.IdGenerator;
+import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.share.Share;
+import dev.chats.domain.user.User;
+
+import java.util.Map;
+
+/**
+ * Shares: a snapshot of a chat published under its own id, readable by any signed-in user who has the link.
+ * The snapshot changes only when the owner shares again.
+ */
+public final class ShareChatService implements ShareChatUseCase {
+
+    private final ChatRepository chats;
+    private final ShareRepository shares;
+    private final PermissionPolicy policy;
+    private final ChatAccess access;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final ChatEvents events;
+
+    public ShareChatService(ChatRepository chats, ShareRepository shares, PermissionPolicy policy, Clock clock,
+                            IdGenerator ids, ChatEvents events) {
+        this.chats = chats;
+        this.shares = shares;
+        this.policy = policy;
+        this.access = new ChatAccess(chats, policy);
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
+    }
+
+    @Override
+    public Chat share(User actor, ChatId id) {
+        if (!policy.allows(actor, Permission.CHAT_SHARE)) {
+            throw new AccessProhibitedException("chat.share is not granted");
+        }
+        Chat shared = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+            long now = clock.nowEpochSeconds();
+            Share snapshot = chat.shareId().flatMap(shares::findById)
+                    .map(existing -> existing.refreshedFrom(chat, now))
+                    .orElseGet(() -> Share.of(ids.newId(), chat, now));
+            shares.save(snapshot);
+            if (chat.shareId().filter(snapshot.id()::equals).isPresent()) {
+                return chat;
+            }
+            chat.markShared(snapshot.id());
+            return chats.update(chat);
+        });
+        events.publish(SidebarEvents.changed("chat:shared", shared));
+        return shared;
+    }
+
+    @Override
+    public boolean unshare(User actor, ChatId id) {
+        Chat chat = access.owned(actor, id);
+        if (chat.shareId().isEmpty()) {
+            return false;
+        }
+        Chat unshared = VersionedWrite.apply(() -> access.owned(actor, id), current -> {
+            current.shareId().ifPresent(shares::delete);
+            return current.markUnshared() ? chats.update(current) : current;
+        });
+        events.publish(SidebarEvents.changed("chat:shared", unshared));
+        return true;
+    }
+
+    @Override
+    public Share readShared(User actor, String shareId) {
+        return shares.findById(shareId).orElseThrow(ShareNotFoundException::new);
+    }
+
+    @Override
+    public Chat cloneShared(User actor, String shareId) {
+        Share share = readShared(actor, shareId);
+        long now = clock.nowEpochSeconds();
+        Chat snapshot = Chat.imported(share.chatId(), share.ownerId(), share.document(), Map.of(), false, null,
+                share.createdAt(), share.updatedAt());
+        // The sharer's meta, pin and folder stay with the sharer: the copy starts at the cloner's root.
+        Chat copy = snapshot.cloneAs(new ChatId(ids.newId()), actor.id(), "Clone of " + share.title(), share.id(),
+                now);
+        Chat stored = chats.add(copy);
+        events.publish(SidebarEvents.created(stored));
+        return stored;
+    }
+}
