@@ -7,7 +7,7 @@ CREATE TABLE app_user (
     email             VARCHAR(320) NOT NULL,
     role              VARCHAR(16)  NOT NULL,
     password_hash     VARCHAR(255) NOT NULL,
-    profile_image_url VARCHAR(4096) NOT NULL,
+    profile_image_url CLOB          NOT NULL,
     created_at        BIGINT       NOT NULL,
     updated_at        BIGINT       NOT NULL,
     CONSTRAINT uq_app_user_email UNIQUE (email)

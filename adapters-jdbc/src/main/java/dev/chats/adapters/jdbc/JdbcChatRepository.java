@@ -71,7 +71,8 @@ public final class JdbcChatRepository implements ChatRepository {
                 insert.setString(13, chat.storedDocument().legacyMessagesText());
                 insert.executeUpdate();
             }
-            upsertMessages(connection, chat.id(), chat.pendingMessageChanges().upserted().values());
+            // Every message, not only the pending ones: a chat restored elsewhere (a copy) has none pending.
+            upsertMessages(connection, chat.id(), chat.storedDocument().messages());
             replaceTags(connection, chat);
             return chat.afterInsert();
         });

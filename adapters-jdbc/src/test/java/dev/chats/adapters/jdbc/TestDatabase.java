@@ -21,7 +21,8 @@ import java.util.UUID;
  * A real database for adapter tests, chosen in this order: the URL in the environment
  * ({@code CHATS_TEST_POSTGRES_URL}, {@code CHATS_TEST_MARIADB_URL}, with {@code _USER} and {@code _PASSWORD}),
  * else a Testcontainers container when Docker is available, else the test is skipped with the reason. H2 always
- * runs, in memory. One database per vendor per test JVM; {@link #clean()} empties it between tests.
+ * runs, in memory. One database per vendor per test JVM, in a schema of its own on a shared server;
+ * {@link #clean()} empties it between tests.
  */
 final class TestDatabase {
 
@@ -64,8 +65,9 @@ final class TestDatabase {
                                                            java.util.function.Supplier<JdbcDatabaseContainer<?>> container) {
         Optional<String> url = env("CHATS_TEST_" + name + "_URL");
         if (url.isPresent()) {
-            return new TestDatabase(url.get(), env("CHATS_TEST_" + name + "_USER").orElse(null),
-                    env("CHATS_TEST_" + name + "_PASSWORD").orElse(""));
+            String user = env("CHATS_TEST_" + name + "_USER").orElse(null);
+            String password = env("CHATS_TEST_" + name + "_PASSWORD").orElse("");
+            return new TestDatabase(ownSchema(name, url.get(), user, password), user, password);
         }
         boolean docker;
         try {
@@ -80,6 +82,35 @@ final class TestDatabase {
         return new TestDatabase(started.getJdbcUrl(), started.getUsername(), started.getPassword());
     }
 
+    /**
+     * A schema (PostgreSQL) or database (MariaDB) of this test run's own inside the shared server, dropped when
+     * the run ends, so runs never see each other's rows or migrations.
+     */
+    private static String ownSchema(String name, String url, String user, String password) {
+        String schema = "chats_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        boolean postgres = "POSTGRES".equals(name);
+        execute(url, user, password, postgres ? "CREATE SCHEMA " + schema : "CREATE DATABASE " + schema
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(url, user, password,
+                (postgres ? "DROP SCHEMA " + schema + " CASCADE" : "DROP DATABASE " + schema))));
+        if (postgres) {
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String rest = query < 0 ? "" : url.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + schema + rest;
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection connection = java.sql.DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + url, e);
+        }
+    }
+
     private static Optional<String> env(String name) {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
@@ -91,7 +122,7 @@ final class TestDatabase {
     /** Removes every row the adapters write, children first. */
     void clean() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[]{"chat_message", "chat", "folder", "app_user"}) {
+            for (String table : new String[]{"chat_message", "chat_tag", "chat_share", "tag", "chat", "folder", "app_user"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

@@ -27,7 +27,7 @@ public final class ChatFoldersService implements ChatFoldersUseCase {
 
     private final ChatRepository chats;
     private final FolderRepository folders;
-    private final OwnedFolders ownedFolders;
+    private final FolderAccess ownedFolders;
     private final ChatAccess access;
     private final Clock clock;
     private final ChatEvents events;
@@ -36,7 +36,7 @@ public final class ChatFoldersService implements ChatFoldersUseCase {
                               ChatEvents events) {
         this.chats = chats;
         this.folders = folders;
-        this.ownedFolders = new OwnedFolders(folders);
+        this.ownedFolders = new FolderAccess(folders);
         this.access = new ChatAccess(chats, policy);
         this.clock = clock;
         this.events = events;
@@ -45,7 +45,7 @@ public final class ChatFoldersService implements ChatFoldersUseCase {
     @Override
     public Chat moveToFolder(User actor, ChatId id, Optional<FolderId> folder) {
         access.owned(actor, id);
-        folder.ifPresent(f -> ownedFolders.require(actor, f));
+        folder.ifPresent(f -> ownedFolders.owned(actor, f));
         Chat moved = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
             chat.moveToFolder(folder.orElse(null), clock.nowEpochSeconds());
             return chats.update(chat);

@@ -24,7 +24,7 @@ public final class ImportChatsService implements ImportChatsUseCase {
 
     private final ChatRepository chats;
     private final TagRepository tags;
-    private final OwnedFolders ownedFolders;
+    private final FolderAccess ownedFolders;
     private final Clock clock;
     private final IdGenerator ids;
     private final ChatEvents events;
@@ -33,7 +33,7 @@ public final class ImportChatsService implements ImportChatsUseCase {
                               IdGenerator ids, ChatEvents events) {
         this.chats = chats;
         this.tags = tags;
-        this.ownedFolders = new OwnedFolders(folders);
+        this.ownedFolders = new FolderAccess(folders);
         this.clock = clock;
         this.ids = ids;
         this.events = events;
@@ -50,7 +50,7 @@ public final class ImportChatsService implements ImportChatsUseCase {
         long now = clock.nowEpochSeconds();
         List<Chat> prepared = new ArrayList<>(imports.size());
         for (ImportedChat imported : imports) {
-            imported.folder().ifPresent(folder -> ownedFolders.require(actor, folder));
+            imported.folder().ifPresent(folder -> ownedFolders.owned(actor, folder));
             long createdAt = imported.createdAt().filter(t -> t > 0).orElse(now);
             long updatedAt = imported.updatedAt().filter(t -> t > 0).orElse(now);
             prepared.add(Chat.imported(new ChatId(ids.newId()), actor.id(), imported.document(), imported.meta(),

@@ -212,7 +212,7 @@ public final class Chat {
         body.put("childrenIds", new ArrayList<>());
         body.put("role", role == null || role.isBlank() ? "user" : role);
         body.put("content", content);
-        body.put("timestamp", now);
+        body.put("timestamp", JsonTree.integer(now));
         List<Message> upserts = new ArrayList<>();
         upserts.add(new Message(messageId, document.nextPosition(), body));
         document.message(parentId == null ? "" : parentId).ifPresent(parent -> {

@@ -19,8 +19,15 @@ public final class JsonTree {
     private JsonTree() {
     }
 
-    /** A deep, mutable copy that keeps key order; rejects values that are not JSON types. */
+    /**
+     * A deep, mutable copy that keeps key order; rejects values that are not JSON types. Whole numbers take the
+     * narrowest of {@code Integer} and {@code Long}, as a JSON parser reads them back, so a tree equals itself
+     * after a trip through storage.
+     */
     public static Object deepCopy(Object value) {
+        if (value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return integer(((Number) value).longValue());
+        }
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
         }
@@ -42,6 +49,14 @@ public final class JsonTree {
             return copy;
         }
         throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+
+    /** A whole number as a JSON parser reads it: an {@code Integer} when it fits, else a {@code Long}. */
+    public static Number integer(long value) {
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
     }
 
     /** A deep copy of a JSON object. */

@@ -1,0 +1,63 @@
+package dev.chats.adapters.jdbc;
+
+import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.port.UserRepository;
+import dev.chats.domain.port.contract.ChatRepositoryContract;
+import dev.chats.domain.port.contract.FolderRepositoryContract;
+import dev.chats.domain.port.contract.UserRepositoryContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+
+/** The persistence contract on H2 through the JDBC adapter; see {@link TestDatabase} for where it runs. */
+class H2RepositoriesContractTest {
+
+    static TestDatabase database() {
+        return TestDatabase.of(TestDatabase.Vendor.H2);
+    }
+
+    @Nested
+    class Chats extends ChatRepositoryContract {
+        private final ChatRepository chats = new JdbcChatRepository(database().database());
+
+        @BeforeEach
+        void clean() {
+            database().clean();
+        }
+
+        @Override
+        protected ChatRepository chats() {
+            return chats;
+        }
+    }
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        private final UserRepository users = new JdbcUserRepository(database().database());
+
+        @BeforeEach
+        void clean() {
+            database().clean();
+        }
+
+        @Override
+        protected UserRepository users() {
+            return users;
+        }
+    }
+
+    @Nested
+    class Folders extends FolderRepositoryContract {
+        private final FolderRepository folders = new JdbcFolderRepository(database().database());
+
+        @BeforeEach
+        void clean() {
+            database().clean();
+        }
+
+        @Override
+        protected FolderRepository folders() {
+            return folders;
+        }
+    }
+}

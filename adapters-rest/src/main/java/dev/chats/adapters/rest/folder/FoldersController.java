@@ -1,0 +1,143 @@
+package dev.chats.adapters.rest.folder;
+
+import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.QueryParams;
+import dev.chats.adapters.rest.request.ValidationErrors;
+import dev.chats.application.port.in.AccessProhibitedException;
+import dev.chats.application.port.in.FolderCreateUseCase;
+import dev.chats.application.port.in.FolderDeleteUseCase;
+import dev.chats.application.port.in.FolderExpandUseCase;
+import dev.chats.application.port.in.FolderGetUseCase;
+import dev.chats.application.port.in.FolderListUseCase;
+import dev.chats.application.port.in.FolderMoveUseCase;
+import dev.chats.application.port.in.FolderUpdateUseCase;
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * REST adapter: Open WebUI's {@code /api/v1/folders} router — list, create, read, rename, move, open/close and
+ * delete folder trees. Each route is one use-case call; a folder that is missing or another user's answers 404.
+ */
+@Controller("/api/v1/folders")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+public class FoldersController {
+
+    private final JsonBodies bodies;
+    private final FolderListUseCase listFolders;
+    private final FolderGetUseCase getFolder;
+    private final FolderCreateUseCase createFolder;
+    private final FolderUpdateUseCase updateFolder;
+    private final FolderMoveUseCase moveFolder;
+    private final FolderExpandUseCase expandFolder;
+    private final FolderDeleteUseCase deleteFolder;
+
+    public FoldersController(JsonBodies bodies, FolderListUseCase listFolders, FolderGetUseCase getFolder,
+                             FolderCreateUseCase createFolder, FolderUpdateUseCase updateFolder,
+                             FolderMoveUseCase moveFolder, FolderExpandUseCase expandFolder,
+                             FolderDeleteUseCase deleteFolder) {
+        this.bodies = bodies;
+        this.listFolders = listFolders;
+        this.getFolder = getFolder;
+        this.createFolder = createFolder;
+        this.updateFolder = updateFolder;
+        this.moveFolder = moveFolder;
+        this.expandFolder = expandFolder;
+        this.deleteFolder = deleteFolder;
+    }
+
+    @Get("/")
+    public List<FolderNameIdResponse> list(User actor) {
+        return listFolders.list(actor).stream().map(FolderNameIdResponse::from).toList();
+    }
+
+    @Post("/")
+    public FolderModelResponse create(User actor, @Nullable @Body byte[] body) {
+        FolderCreateUseCase.Command command = FolderForm.read(bodies.object(body));
+        return FolderModelResponse.from(createFolder.create(actor, command));
+    }
+
+    @Get("/{id}")
+    public FolderModelResponse get(User actor, @PathVariable String id) {
+        return FolderModelResponse.from(getFolder.get(actor, folderId(id)));
+    }
+
+    @Post("/{id}/update")
+    public FolderModelResponse update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+        FolderUpdateUseCase.Command command = FolderUpdateForm.read(bodies.object(body));
+        return FolderModelResponse.from(updateFolder.update(actor, folderId(id), command));
+    }
+
+    /** Open WebUI's {@code FolderParentIdForm}: {@code {"parent_id": str|null}}, absent meaning the root. */
+    @Post("/{id}/update/parent")
+    public FolderModelResponse move(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+        Map<String, Object> form = bodies.object(body);
+        ValidationErrors errors = new ValidationErrors();
+        var parent = FolderFields.parentId(form, errors);
+        errors.throwIfAny();
+        return FolderModelResponse.from(moveFolder.move(actor, folderId(id), parent));
+    }
+
+    /** Open WebUI's {@code FolderIsExpandedForm}: {@code {"is_expanded": bool}}, required. */
+    @Post("/{id}/update/expanded")
+    public FolderModelResponse expand(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+        Map<String, Object> form = bodies.object(body);
+        ValidationErrors errors = new ValidationErrors();
+        Boolean expanded = null;
+        if (!form.containsKey("is_expanded")) {
+            errors.missing(form, "body", "is_expanded");
+        } else {
+            expanded = FolderFields.bool(form.get("is_expanded"), errors, "is_expanded");
+        }
+        errors.throwIfAny();
+        return FolderModelResponse.from(expandFolder.setExpanded(actor, folderId(id), expanded));
+    }
+
+    /**
+     * Deletes the folder tree; its chats are deleted ({@code delete_contents}, the default) or moved to the root.
+     * Deleting chats without {@code chat.delete} answers 403, the folders router's status (the chats router
+     * answers 401).
+     */
+    @Delete("/{id}")
+    public boolean delete(User actor, @PathVariable String id,
+                          @Nullable @QueryValue("delete_contents") String deleteContents) {
+        boolean contents = QueryParams.bool("delete_contents", deleteContents, true);
+        FolderId folder = folderId(id);
+        try {
+            deleteFolder.delete(actor, folder, contents);
+        } catch (AccessProhibitedException e) {
+            throw new ApiException(HttpStatus.FORBIDDEN, OpenWebUiMessages.ACCESS_PROHIBITED);
+        }
+        return true;
+    }
+
+    /** A path id that cannot be a folder id answers exactly like a folder that is not the caller's. */
+    private static FolderId folderId(String raw) {
+        try {
+            return new FolderId(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(OpenWebUiMessages.NOT_FOUND);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.chats.application.service;
+
+import dev.chats.application.port.in.FolderCreateUseCase;
+import dev.chats.application.port.in.FolderNotFoundException;
+import dev.chats.domain.folder.Folder;
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.folder.FolderTree;
+import dev.chats.domain.port.ChatEvents;
+import dev.chats.domain.port.Clock;
+import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.port.IdGenerator;
+import dev.chats.domain.user.User;
+
+/** Creates folders with names unique among their siblings. */
+public final class FolderCreateService implements FolderCreateUseCase {
+
+    private final FolderRepository folders;
+    private final FolderAccess access;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final ChatEvents events;
+
+    public FolderCreateService(FolderRepository folders, Clock clock, IdGenerator ids, ChatEvents events) {
+        this.folders = folders;
+        this.access = new FolderAccess(folders);
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
+    }
+
+    @Override
+    public Folder create(User actor, Command command) {
+        FolderTree tree = access.tree(actor);
+        FolderId parent = command.parentId().orElse(null);
+        if (parent != null && tree.find(parent).isEmpty()) {
+            throw new FolderNotFoundException(parent);
+        }
+        FolderId id = new FolderId(ids.newId());
+        FolderAccess.requireNameFree(tree, parent, command.name(), id);
+        Folder folder = Folder.create(id, actor.id(), parent, command.name(), command.meta(), command.data(),
+                clock.nowEpochSeconds());
+        folders.add(folder);
+        events.publish(FolderEvents.created(folder));
+        return folder;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.chats.domain.port.fake;
+
+import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatDocument;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.ChatOrder;
+import dev.chats.domain.chat.ChatQuery;
+import dev.chats.domain.chat.ChatSummary;
+import dev.chats.domain.chat.Message;
+import dev.chats.domain.chat.SortDirection;
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.json.JsonTree;
+import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.ChatVersionConflictException;
+import dev.chats.domain.user.UserId;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Test double: a {@link ChatRepository} in memory that passes the persistence contract.
+ *
+ * <p>It stores a chat the way the databases do — one chat record holding the document body (with the empty
+ * {@code history.messages} placeholder) and one record per message — and {@link #update} writes only the message
+ * records in {@link Chat#pendingMessageChanges()}. So a chat whose pending changes are incomplete reads back wrong
+ * here exactly as it would from a database, instead of being papered over by storing the whole aggregate.
+ *
+ * <p>Every method holds the repository's lock for its whole run, so each call is atomic, as one transaction is.
+ * Nothing is shared with callers: what goes in and what comes out are deep copies. Adding an id that is already
+ * stored fails with {@link IllegalStateException}, as a primary key would.
+ *
+ * <p>Shares live in their own repository; this fake does not delete them with their chats.
+ */
+public final class InMemoryChatRepository implements ChatRepository {
+
+    private final Map<ChatId, StoredChat> chats = new HashMap<>();
+
+    @Override
+    public synchronized Chat add(Chat chat) {
+        if (chats.containsKey(chat.id())) {
+            throw new IllegalStateException("chat " + chat.id() + " is already stored");
+        }
+        Map<String, Message> messages = new LinkedHashMap<>();
+        // A new chat is stored with every message of its document, whatever is pending (a restored chat pends none).
+        chat.storedDocument().messages().forEach(m -> messages.put(m.id(), copy(m)));
+        chats.put(chat.id(), new StoredChat(ChatRecord.of(chat, chat.version()), messages));
+        return chat.afterInsert();
+    }
+
+    @Override
+    public synchronized Chat update(Chat chat) {
+        StoredChat stored = chats.get(chat.id());
+        if (stored == null || stored.record.version() != chat.version()) {
+            throw new ChatVersionConflictException(chat.id(), chat.version());
+        }
+        stored.record = ChatRecord.of(chat, chat.version() + 1);
+        chat.pendingMessageChanges().removed().forEach(stored.messages::remove);
+        chat.pendingMessageChanges().upserted().values().forEach(m -> stored.messages.put(m.id(), copy(m)));
+        return chat.afterUpdate();
+    }
+
+    @Override
+    public synchronized Optional<Chat> findById(ChatId id) {
+        return Optional.ofNullable(chats.get(id)).map(stored -> stored.toChat(id));
+    }
+
+    @Override
+    public synchronized boolean delete(ChatId id) {
+        return chats.remove(id) != null;
+    }
+
+    @Override
+    public synchronized int deleteAllOwnedBy(UserId owner) {
+        int deleted = 0;
+        for (Iterator<StoredChat> it = chats.values().iterator(); it.hasNext(); ) {
+            if (it.next().record.owner().equals(owner)) {
+                it.remove();
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public synchronized int setArchivedOfAll(UserId owner, boolean archived) {
+        return changeEach(r -> r.owner().equals(owner) && r.archived() != archived, r -> r.withArchived(archived));
+    }
+
+    @Override
+    public synchronized long countInFolders(UserId owner, Set<FolderId> folders) {
+        return chats.values().stream().filter(stored -> inFolders(stored.record, owner, folders)).count();
+    }
+
+    @Override
+    public synchronized int deleteInFolders(UserId owner, Set<FolderId> folders) {
+        int before = chats.size();
+        chats.values().removeIf(stored -> inFolders(stored.record, owner, folders));
+        return before - chats.size();
+    }
+
+    @Override
+    public synchronized int moveToRoot(UserId owner, Set<FolderId> folders) {
+        return changeEach(r -> inFolders(r, owner, folders), ChatRecord::atRoot);
+    }
+
+    private static boolean inFolders(ChatRecord record, UserId owner, Set<FolderId> folders) {
+        return record.owner().equals(owner) && record.folderId() != null && folders.contains(record.folderId());
+    }
+
+    /** Applies the change, which moves the version on, to every chat record the filter picks; the number changed. */
+    private int changeEach(Predicate<ChatRecord> filter, UnaryOperator<ChatRecord> change) {
+        int changed = 0;
+        for (StoredChat stored : chats.values()) {
+            if (filter.test(stored.record)) {
+                stored.record = change.apply(stored.record);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public synchronized List<ChatSummary> findSummaries(ChatQuery query) {
+        return matching(query)
+                .map(chat -> new ChatSummary(chat.id(), chat.title(), chat.updatedAt(), chat.createdAt()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Chat> findChats(ChatQuery query) {
+        return matching(query).toList();
+    }
+
+    /** Filtered by the query's own rule ({@link ChatQuery#matches}), in its total order, cut to its window. */
+    private Stream<Chat> matching(ChatQuery query) {
+        List<Chat> all = new ArrayList<>(chats.size());
+        chats.forEach((id, stored) -> all.add(stored.toChat(id)));
+        return all.stream()
+                .filter(query::matches)
+                .sorted(comparator(query.order()))
+                .skip(query.page().offset())
+                .limit(query.page().limit());
+    }
+
+    private static Comparator<Chat> comparator(ChatOrder order) {
+        Comparator<Chat> byField = switch (order.field()) {
+            case UPDATED_AT -> Comparator.comparingLong(Chat::updatedAt);
+            case CREATED_AT -> Comparator.comparingLong(Chat::createdAt);
+            case TITLE -> Comparator.comparing(Chat::title);
+        };
+        if (order.direction() == SortDirection.DESC) {
+            byField = byField.reversed();
+        }
+        return byField.thenComparing(chat -> chat.id().value());
+    }
+
+    private static Message copy(Message message) {
+        return new Message(message.id(), message.position(), JsonTree.copyObject(message.body()));
+    }
+
+    /** The chat record: every column but the messages. */
+    private record ChatRecord(UserId owner, Map<String, Object> body, long createdAt, long updatedAt,
+                              String shareId, boolean archived, boolean pinned, Map<String, Object> meta,
+                              FolderId folderId, long version) {
+
+        static ChatRecord of(Chat chat, long version) {
+            return new ChatRecord(chat.ownerId(), JsonTree.copyObject(chat.storedDocument().body()),
+                    chat.createdAt(), chat.updatedAt(), chat.shareId().orElse(null), chat.archived(), chat.pinned(),
+                    chat.meta(), chat.folderId().orElse(null), version);
+        }
+
+        ChatRecord withArchived(boolean newArchived) {
+            return new ChatRecord(owner, body, createdAt, updatedAt, shareId, newArchived, pinned, meta, folderId,
+                    version + 1);
+        }
+
+        ChatRecord atRoot() {
+            return new ChatRecord(owner, body, createdAt, updatedAt, shareId, archived, pinned, meta, null,
+                    version + 1);
+        }
+    }
+
+    /** One stored chat: its record and its message records keyed by message id. */
+    private static final class StoredChat {
+
+        private ChatRecord record;
+        private final Map<String, Message> messages;
+
+        StoredChat(ChatRecord record, Map<String, Message> messages) {
+            this.record = record;
+            this.messages = messages;
+        }
+
+        Chat toChat(ChatId id) {
+            List<Message> rows = messages.values().stream().map(InMemoryChatRepository::copy).toList();
+            return Chat.restore(id, record.owner(), ChatDocument.restore(record.body(), rows), record.createdAt(),
+                    record.updatedAt(), record.shareId(), record.archived(), record.pinned(), record.meta(),
+                    record.folderId(), record.version());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.chats.domain.port.fake;
+
+import dev.chats.domain.folder.Folder;
+import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.user.UserId;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Test double: a {@link FolderRepository} in memory that passes the persistence contract. A folder's meta and data
+ * are mutable maps, so it is copied on the way in and on the way out. Adding an id that is already stored fails with
+ * {@link IllegalStateException}, as a primary key would.
+ */
+public final class InMemoryFolderRepository implements FolderRepository {
+
+    private final Map<FolderId, Folder> folders = new HashMap<>();
+
+    @Override
+    public synchronized void add(Folder folder) {
+        if (folders.containsKey(folder.id())) {
+            throw new IllegalStateException("folder " + folder.id() + " is already stored");
+        }
+        folders.put(folder.id(), copy(folder));
+    }
+
+    @Override
+    public synchronized Optional<Folder> findById(FolderId id) {
+        return Optional.ofNullable(folders.get(id)).map(InMemoryFolderRepository::copy);
+    }
+
+    @Override
+    public synchronized List<Folder> findAllOwnedBy(UserId owner) {
+        return folders.values().stream()
+                .filter(folder -> folder.isOwnedBy(owner))
+                .sorted(Comparator.comparingLong(Folder::createdAt).thenComparing(folder -> folder.id().value()))
+                .map(InMemoryFolderRepository::copy)
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean update(Folder folder) {
+        return folders.replace(folder.id(), copy(folder)) != null;
+    }
+
+    @Override
+    public synchronized int deleteAll(Collection<FolderId> ids) {
+        int deleted = 0;
+        for (FolderId id : Set.copyOf(ids)) {
+            if (folders.remove(id) != null) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** Folder's constructor deep-copies meta and data. */
+    private static Folder copy(Folder folder) {
+        return new Folder(folder.id(), folder.ownerId(), folder.parentId(), folder.name(), folder.expanded(),
+                folder.meta(), folder.data(), folder.createdAt(), folder.updatedAt());
+    }
+}
