@@ -3,7 +3,11 @@ package dev.chats.adapters.jdbc;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.chats.domain.port.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 
@@ -19,9 +23,19 @@ public final class JdbcDatabase {
     private final Transactions transactions;
     private final JsonColumns json;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
+
     @Inject
     public JdbcDatabase(DataSource dataSource, JsonMapper mapper) {
-        this.dialect = SqlDialect.of(dataSource);
+        try {
+            this.dialect = SqlDialect.of(dataSource);
+        } catch (JdbcAccessException e) {
+            String where = dataSource instanceof HikariDataSource pool
+                    ? JdbcDataSourceFactory.masked(pool.getJdbcUrl()) : "the configured datasource";
+            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            LOG.error("Cannot connect to the database at {}: {}", where, reason);
+            throw new StoreUnavailableException("cannot connect to the database at " + where, e);
+        }
         migrate(dataSource, dialect);
         this.transactions = new Transactions(dataSource);
         this.json = new JsonColumns(mapper);

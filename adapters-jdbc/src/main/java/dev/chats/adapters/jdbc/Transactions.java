@@ -1,8 +1,12 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.port.StoreUnavailableException;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 /** Runs a unit of work on one connection, committed as a whole or not at all. */
 final class Transactions {
@@ -34,7 +38,7 @@ final class Transactions {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new JdbcAccessException(what + " failed", e);
+            throw failure(what, e);
         }
     }
 
@@ -43,7 +47,18 @@ final class Transactions {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new JdbcAccessException(what + " failed", e);
+            throw failure(what, e);
         }
+    }
+
+    /** A lost or refused connection (SQL state class 08, or the pool timing out) is the store being away. */
+    private static RuntimeException failure(String what, SQLException e) {
+        boolean unavailable = e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        if (unavailable) {
+            return new StoreUnavailableException(what + " failed: the database is unreachable", e);
+        }
+        return new JdbcAccessException(what + " failed", e);
     }
 }

@@ -1,0 +1,73 @@
+package dev.chats.app.wiring;
+
+import dev.chats.adapters.jdbc.JdbcChatRepository;
+import dev.chats.adapters.jdbc.JdbcFolderRepository;
+import dev.chats.adapters.jdbc.JdbcShareRepository;
+import dev.chats.adapters.jdbc.JdbcTagRepository;
+import dev.chats.adapters.jdbc.JdbcUserRepository;
+import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.port.TagRepository;
+import dev.chats.domain.port.UserRepository;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which adapter backs each output port follows {@code chats.persistence}; an unknown value stops start-up. */
+class PersistenceSelectionTest {
+
+    private static final String H2 = "jdbc:h2:mem:selection-%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
+    @Test
+    void byDefault_theJdbcAdapterBacksEveryPort() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "datasources.default.url", String.format(H2, "default")), "test")) {
+            assertThat(context.getBean(ChatRepository.class)).isInstanceOf(JdbcChatRepository.class);
+            assertThat(context.getBean(UserRepository.class)).isInstanceOf(JdbcUserRepository.class);
+            assertThat(context.getBean(FolderRepository.class)).isInstanceOf(JdbcFolderRepository.class);
+            assertThat(context.getBean(TagRepository.class)).isInstanceOf(JdbcTagRepository.class);
+            assertThat(context.getBean(ShareRepository.class)).isInstanceOf(JdbcShareRepository.class);
+        }
+    }
+
+    @Test
+    void withMongo_noJdbcBeanAndNoDataSourceExists() {
+        try (ApplicationContext context = ApplicationContext.builder("test")
+                .properties(Map.of("chats.persistence", "mongo",
+                        // Unreachable on purpose: the JDBC adapter must not even try to connect.
+                        "datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none"))
+                .eagerInitSingletons(false).start()) {
+            assertThat(context.findBean(DataSource.class)).isEmpty();
+            assertThat(context.findBean(JdbcChatRepository.class)).isEmpty();
+            assertThat(context.findBean(JdbcUserRepository.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownValue_failsStartUpNamingTheAllowedValues() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("chats.persistence", "cassandra"), "test"))
+                .hasStackTraceContaining("must be one of jdbc, mongo")
+                .hasStackTraceContaining("cassandra");
+    }
+
+    @Test
+    void anUnreachableDatabase_failsStartUpWithTheMaskedUrl() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url",
+                "jdbc:postgresql://127.0.0.1:1/none?password=secret", "datasources.default.connection-timeout-millis",
+                "500"), "test"))
+                .hasStackTraceContaining("cannot connect to the database at jdbc:postgresql://127.0.0.1:1/none?password=***")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("secret"));
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+}
