@@ -18,9 +18,6 @@ import java.util.Locale;
  */
 final class ChatQuerySql {
 
-    /** LIKE escape character: not a backslash, which MariaDB and PostgreSQL treat differently in literals. */
-    private static final char ESCAPE = '!';
-
     private final String sql;
     private final List<Object> parameters;
 
@@ -29,7 +26,8 @@ final class ChatQuerySql {
         this.parameters = parameters;
     }
 
-    static ChatQuerySql select(String columns, ChatQuery query) {
+    static ChatQuerySql select(SqlDialect dialect, String columns, ChatQuery query) {
+        String like = " LIKE ?" + dialect.likeEscapeClause();
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         query.owner().ifPresent(owner -> {
@@ -40,8 +38,8 @@ final class ChatQuerySql {
         flag("pinned", query.pinned(), conditions, parameters);
         folder(query.folder(), conditions, parameters);
         query.titleContains().ifPresent(text -> {
-            conditions.add("LOWER(title) LIKE ? ESCAPE '" + ESCAPE + "'");
-            parameters.add(containsPattern(text));
+            conditions.add("LOWER(title)" + like);
+            parameters.add(containsPattern(text, dialect.likeEscape()));
         });
         if (query.shared() != Flag.ANY) {
             conditions.add(query.shared() == Flag.ONLY_TRUE ? "share_id IS NOT NULL" : "share_id IS NULL");
@@ -54,11 +52,10 @@ final class ChatQuerySql {
             conditions.add("NOT EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id)");
         }
         query.textContains().ifPresent(text -> {
-            String like = " LIKE ? ESCAPE '" + ESCAPE + "'";
             conditions.add("(LOWER(title)" + like + " OR LOWER(legacy_text)" + like
                     + " OR EXISTS (SELECT 1 FROM chat_message m WHERE m.chat_id = chat.id AND LOWER(m.content_text)"
                     + like + "))");
-            String pattern = containsPattern(text);
+            String pattern = containsPattern(text, dialect.likeEscape());
             parameters.add(pattern);
             parameters.add(pattern);
             parameters.add(pattern);
@@ -101,19 +98,17 @@ final class ChatQuerySql {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    private static String containsPattern(String text) {
-        return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-    }
-
-    static String escapeLike(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '%' || c == '_' || c == ESCAPE) {
-                escaped.append(ESCAPE);
+    /** {@code %text%} with the text's own {@code %}, {@code _} and escape characters taken literally. */
+    private static String containsPattern(String text, char escape) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder escaped = new StringBuilder(lower.length() + 2).append('%');
+        for (char c : lower.toCharArray()) {
+            if (c == '%' || c == '_' || c == escape) {
+                escaped.append(escape);
             }
             escaped.append(c);
         }
-        return escaped.toString();
+        return escaped.append('%').toString();
     }
 
     String sql() {

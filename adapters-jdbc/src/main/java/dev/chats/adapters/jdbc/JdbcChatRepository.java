@@ -247,7 +247,7 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public List<ChatSummary> findSummaries(ChatQuery query) {
-        ChatQuerySql select = ChatQuerySql.select(SUMMARY_COLUMNS, query);
+        ChatQuerySql select = ChatQuerySql.select(dialect, SUMMARY_COLUMNS, query);
         return transactions.read("list chat titles", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
                 select.bind(statement);
@@ -265,7 +265,7 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public List<Chat> findChats(ChatQuery query) {
-        ChatQuerySql select = ChatQuerySql.select(CHAT_COLUMNS, query);
+        ChatQuerySql select = ChatQuerySql.select(dialect, CHAT_COLUMNS, query);
         return transactions.read("list chats", connection -> chats(connection, select.sql(), select::bind));
     }
 

@@ -57,6 +57,19 @@ public enum SqlDialect {
                 + " (supported: H2, PostgreSQL, MariaDB/MySQL)");
     }
 
+    /**
+     * The escape character of LIKE patterns and the clause naming it. PostgreSQL and H2 take the standard
+     * backslash without a clause, which keeps the pattern a plain parameter their indexes can use; MariaDB names
+     * a character that means the same whatever its {@code sql_mode}.
+     */
+    char likeEscape() {
+        return this == MARIADB ? '!' : '\\';
+    }
+
+    String likeEscapeClause() {
+        return this == MARIADB ? " ESCAPE '!'" : "";
+    }
+
     /** Flyway location of this dialect's migrations. */
     public String migrationLocation() {
         return "classpath:db/migration/" + migrationFolder;
