@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 /**
  * The connection pool of {@code datasources.default} ({@code DATASOURCES_DEFAULT_URL}, {@code _USERNAME},
  * {@code _PASSWORD}). Created here rather than by a framework module so that a server running on MongoDB creates
- * no pool and opens no connection. The pool never fails on its own at start-up: {@link JdbcDatabase} checks the
+ * no pool and opens no connection. {@code datasources.default.schema} (optional) puts the tables in a schema of
+ * their own, created if missing. The pool never fails on its own at start-up: {@link JdbcDatabase} checks the
  * connection and reports it in one line.
  */
 @Factory
@@ -24,6 +25,7 @@ final class JdbcDataSourceFactory {
     HikariDataSource dataSource(@Value("${datasources.default.url}") String url,
                                 @Nullable @Value("${datasources.default.username:}") String username,
                                 @Nullable @Value("${datasources.default.password:}") String password,
+                                @Nullable @Value("${datasources.default.schema:}") String schema,
                                 @Value("${datasources.default.maximum-pool-size:16}") int maximumPoolSize,
                                 @Value("${datasources.default.connection-timeout-millis:5000}") long timeoutMillis) {
         HikariConfig config = new HikariConfig();
@@ -32,6 +34,10 @@ final class JdbcDataSourceFactory {
         config.setUsername(username == null || username.isEmpty() ? null : username);
         config.setPassword(password);
         config.setMaximumPoolSize(maximumPoolSize);
+        if (schema != null && !schema.isEmpty()) {
+            // The migration creates it; every connection then works inside it.
+            config.setSchema(schema);
+        }
         // A request waits this long for a connection before it answers 503, instead of hanging while the
         // database is away; the pool reconnects by itself once it is back.
         config.setConnectionTimeout(timeoutMillis);

@@ -42,8 +42,12 @@ public final class JdbcDatabase {
     }
 
     private static void migrate(DataSource dataSource, SqlDialect dialect) {
-        Flyway.configure()
-                .dataSource(dataSource)
+        String schema = dataSource instanceof HikariDataSource pool ? pool.getSchema() : null;
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure();
+        if (schema != null && !schema.isEmpty()) {
+            flyway.schemas(schema).createSchemas(true);
+        }
+        flyway.dataSource(dataSource)
                 .locations(dialect.migrationLocation())
                 .table("chats_schema_history")
                 .load()

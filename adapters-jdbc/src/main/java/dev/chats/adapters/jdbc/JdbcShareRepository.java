@@ -25,6 +25,19 @@ public final class JdbcShareRepository implements ShareRepository {
 
     @Override
     public void save(Share share) {
+        try {
+            upsert(share);
+        } catch (JdbcAccessException e) {
+            // Two first saves of one share raced: the other inserted it, so this one now updates it.
+            if (!(e.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23"))) {
+                throw e;
+            }
+            upsert(share);
+        }
+    }
+
+    private void upsert(Share share) {
         transactions.inTransaction("save share", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE chat_share SET title = ?,"
                     + " document = ?, updated_at = ? WHERE id = ?")) {

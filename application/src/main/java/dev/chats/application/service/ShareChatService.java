@@ -47,18 +47,19 @@ public final class ShareChatService implements ShareChatUseCase {
         if (!policy.allows(actor, Permission.CHAT_SHARE)) {
             throw new AccessProhibitedException("chat.share is not granted");
         }
+        // The share id is claimed on the chat first, under its version: concurrent first shares agree on one id.
         Chat shared = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
-            long now = clock.nowEpochSeconds();
-            Share snapshot = chat.shareId().flatMap(shares::findById)
-                    .map(existing -> existing.refreshedFrom(chat, now))
-                    .orElseGet(() -> Share.of(ids.newId(), chat, now));
-            shares.save(snapshot);
-            if (chat.shareId().filter(snapshot.id()::equals).isPresent()) {
+            if (chat.shareId().isPresent()) {
                 return chat;
             }
-            chat.markShared(snapshot.id());
+            chat.markShared(ids.newId());
             return chats.update(chat);
         });
+        String shareId = shared.shareId().orElseThrow();
+        long now = clock.nowEpochSeconds();
+        shares.save(shares.findById(shareId)
+                .map(existing -> existing.refreshedFrom(shared, now))
+                .orElseGet(() -> Share.of(shareId, shared, now)));
         events.publish(SidebarEvents.changed("chat:shared", shared));
         return shared;
     }

@@ -19,7 +19,9 @@ public record PageRequest(long offset, int limit) {
         if (page < 1) {
             throw new IllegalArgumentException("page must be 1 or more");
         }
-        return new PageRequest((page - 1) * size, size);
+        // A page number far past any list saturates instead of overflowing: the window is simply empty.
+        long offset = page - 1 > Long.MAX_VALUE / size ? Long.MAX_VALUE - size : (page - 1) * size;
+        return new PageRequest(offset, size);
     }
 
     public PageRequest next() {

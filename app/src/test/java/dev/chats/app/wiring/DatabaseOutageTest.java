@@ -1,0 +1,92 @@
+package dev.chats.app.wiring;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database that goes away during operation: requests answer 503 with a detail (never 500, never a hang), and
+ * the server serves again once the database is back, without a restart. Runs on this machine's PostgreSQL
+ * ({@code CHATS_TEST_POSTGRES_URL}) through a relay the test can cut.
+ */
+class DatabaseOutageTest {
+
+    @Test
+    void lostDatabase_answers503_andTheServerRecoversWhenItReturns() throws Exception {
+        String url = System.getenv("CHATS_TEST_POSTGRES_URL");
+        Assumptions.assumeTrue(url != null && !url.isBlank(),
+                "skipped: set CHATS_TEST_POSTGRES_URL (as .ci/run does) to run the outage test on PostgreSQL");
+        URI target = URI.create(url.substring("jdbc:".length()));
+        String schema = "outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (CuttableTcpProxy proxy = new CuttableTcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
+             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                     "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath(),
+                     "datasources.default.username", envOr("CHATS_TEST_POSTGRES_USER", "postgres"),
+                     "datasources.default.password", envOr("CHATS_TEST_POSTGRES_PASSWORD", ""),
+                     "datasources.default.schema", schema,
+                     "datasources.default.connection-timeout-millis", "1000",
+                     "chats.test.drop-schema-on-stop", "true"), "test");
+             HttpClient client = HttpClient.create(server.getURL())) {
+            String token = signUp(client);
+            assertThat(status(client, token)).isEqualTo(200);
+
+            proxy.cut();
+            HttpClientResponseException down = call(client, token);
+            assertThat(down.getStatus().getCode()).isEqualTo(503);
+            assertThat(down.getResponse().getBody(String.class).orElse(""))
+                    .contains("\"detail\":\"The database is unavailable right now. Please try again shortly.\"");
+
+            proxy.restore();
+            int recovered = 0;
+            for (int attempt = 0; attempt < 20 && recovered != 200; attempt++) {
+                recovered = status(client, token);
+                if (recovered != 200) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(recovered).isEqualTo(200);
+        }
+    }
+
+    private static String signUp(HttpClient client) {
+        HttpResponse<Map> reply = client.toBlocking().exchange(HttpRequest.POST("/api/v1/auths/signup",
+                "{\"name\":\"Ops\",\"email\":\"ops@example.com\",\"password\":\"correct horse\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+        return (String) reply.body().get("token");
+    }
+
+    private static int status(HttpClient client, String token) {
+        try {
+            return client.toBlocking().exchange(HttpRequest.GET("/api/v1/chats/").bearerAuth(token), String.class)
+                    .code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    private static HttpClientResponseException call(HttpClient client, String token) {
+        try {
+            client.toBlocking().exchange(HttpRequest.GET("/api/v1/chats/").bearerAuth(token), String.class);
+            throw new AssertionError("the request succeeded with the database cut off");
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
