@@ -15,15 +15,18 @@ import dev.chats.domain.port.ChatVersionConflictException;
 import dev.chats.domain.user.UserId;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -39,11 +42,15 @@ import java.util.stream.Stream;
  * Nothing is shared with callers: what goes in and what comes out are deep copies. Adding an id that is already
  * stored fails with {@link IllegalStateException}, as a primary key would.
  *
- * <p>Shares live in their own repository; this fake does not delete them with their chats.
+ * <p>{@link InMemoryTagRepository} and {@link InMemoryShareRepository} are built on an instance of this class and
+ * share its lock, as tables of one database share its transactions: the tag fake reads which chats carry a tag from
+ * here, and every delete here deletes the deleted chats' shares in the same step.
  */
 public final class InMemoryChatRepository implements ChatRepository {
 
     private final Map<ChatId, StoredChat> chats = new HashMap<>();
+    /** What each delete also removes, given the deleted chats' ids: the share fake's cascade. */
+    private final List<Consumer<Collection<ChatId>>> onDelete = new ArrayList<>();
 
     @Override
     public synchronized Chat add(Chat chat) {
@@ -76,19 +83,12 @@ public final class InMemoryChatRepository implements ChatRepository {
 
     @Override
     public synchronized boolean delete(ChatId id) {
-        return chats.remove(id) != null;
+        return deleteEach(record -> true, Set.of(id)) == 1;
     }
 
     @Override
     public synchronized int deleteAllOwnedBy(UserId owner) {
-        int deleted = 0;
-        for (Iterator<StoredChat> it = chats.values().iterator(); it.hasNext(); ) {
-            if (it.next().record.owner().equals(owner)) {
-                it.remove();
-                deleted++;
-            }
-        }
-        return deleted;
+        int before = chats.size(); chats.values().removeIf(stored -> stored.record.owner().equals(owner)); return before - chats.size();
     }
 
     @Override
@@ -103,9 +103,7 @@ public final class InMemoryChatRepository implements ChatRepository {
 
     @Override
     public synchronized int deleteInFolders(UserId owner, Set<FolderId> folders) {
-        int before = chats.size();
-        chats.values().removeIf(stored -> inFolders(stored.record, owner, folders));
-        return before - chats.size();
+        return deleteEach(record -> inFolders(record, owner, folders), chats.keySet());
     }
 
     @Override
@@ -115,6 +113,22 @@ public final class InMemoryChatRepository implements ChatRepository {
 
     private static boolean inFolders(ChatRecord record, UserId owner, Set<FolderId> folders) {
         return record.owner().equals(owner) && record.folderId() != null && folders.contains(record.folderId());
+    }
+
+    /** Deletes the chats among {@code ids} that the filter picks, then cascades; the number deleted. */
+    private int deleteEach(Predicate<ChatRecord> filter, Collection<ChatId> ids) {
+        List<ChatId> deleted = new ArrayList<>();
+        for (ChatId id : List.copyOf(ids)) {
+            StoredChat stored = chats.get(id);
+            if (stored != null && filter.test(stored.record)) {
+                chats.remove(id);
+                deleted.add(id);
+            }
+        }
+        if (!deleted.isEmpty()) {
+            onDelete.forEach(cascade -> cascade.accept(deleted));
+        }
+        return deleted.size();
     }
 
     /** Applies the change, which moves the version on, to every chat record the filter picks; the number changed. */
@@ -162,6 +176,27 @@ public final class InMemoryChatRepository implements ChatRepository {
             byField = byField.reversed();
         }
         return byField.thenComparing(chat -> chat.id().value());
+    }
+
+    /** Runs {@code work} under this repository's lock, so that it sees and changes chats and its own data at once. */
+    synchronized <T> T atomically(Supplier<T> work) {
+        return work.get();
+    }
+
+    /** Registers what deleting chats also deletes; called with the deleted ids under this repository's lock. */
+    synchronized void whenDeleted(Consumer<Collection<ChatId>> cascade) {
+        onDelete.add(cascade);
+    }
+
+    /** The tag ids the owner's chats carry ({@link Chat#tagIds()}); archived chats count only if asked to. */
+    synchronized Set<String> tagIdsCarried(UserId owner, boolean archivedToo) {
+        Set<String> carried = new TreeSet<>();
+        chats.forEach((id, stored) -> {
+            if (stored.record.owner().equals(owner) && (archivedToo || !stored.record.archived())) {
+                carried.addAll(stored.toChat(id).tagIds());
+            }
+        });
+        return carried;
     }
 
     private static Message copy(Message message) {
