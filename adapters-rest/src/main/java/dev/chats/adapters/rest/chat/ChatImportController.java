@@ -55,7 +55,7 @@ public class ChatImportController {
                 if (entries.get(i) instanceof Map<?, ?> entry) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> fields = (Map<String, Object>) entry;
-                    chats.add(read(fields));
+                    chats.add(read(fields, "body", "chats", i));
                 } else {
                     errors.add("model_attributes_type", "Input should be a valid dictionary or object to extract"
                             + " fields from", entries.get(i), "body", "chats", i);
@@ -64,11 +64,11 @@ public class ChatImportController {
             errors.throwIfAny();
             return imports.importAll(actor, chats).stream().map(ChatResponse::from).toList();
         }
-        return ChatResponse.from(imports.importOne(actor, read(form)));
+        return ChatResponse.from(imports.importOne(actor, read(form, "body")));
     }
 
-    private static ImportedChat read(Map<String, Object> fields) {
-        BodyFields form = new BodyFields(fields);
+    private static ImportedChat read(Map<String, Object> fields, Object... location) {
+        BodyFields form = new BodyFields(fields, location);
         Map<String, Object> chat = form.requiredObject("chat");
         Map<String, Object> meta = form.optionalObject("meta").orElse(Map.of());
         boolean pinned = form.bool("pinned", false);
@@ -77,8 +77,10 @@ public class ChatImportController {
         Optional<Long> updatedAt = form.optionalLong("updated_at");
         form.validate();
         if (folder.isPresent() && folder.get().length() > FolderId.MAX_LENGTH) {
+            Object[] at = java.util.Arrays.copyOf(location, location.length + 1);
+            at[location.length] = "folder_id";
             throw ValidationErrors.single("string_too_long", "String should have at most " + FolderId.MAX_LENGTH
-                    + " characters", folder.get(), "body", "folder_id");
+                    + " characters", folder.get(), at);
         }
         return new ImportedChat(chat, meta, pinned, folder.map(FolderId::new), createdAt, updatedAt);
     }

@@ -10,21 +10,34 @@ import java.util.Optional;
 public final class BodyFields {
 
     private final Map<String, Object> body;
+    private final Object[] location;
     private final ValidationErrors errors = new ValidationErrors();
 
     public BodyFields(Map<String, Object> body) {
+        this(body, "body");
+    }
+
+    /** Fields of an object nested in the body, reported under {@code location} (e.g. body, chats, 2). */
+    public BodyFields(Map<String, Object> body, Object... location) {
         this.body = body;
+        this.location = location.clone();
+    }
+
+    private Object[] at(String field) {
+        Object[] path = java.util.Arrays.copyOf(location, location.length + 1);
+        path[location.length] = field;
+        return path;
     }
 
     /** A string field that must be present and not null. */
     public String requiredString(String name) {
         if (!body.containsKey(name)) {
-            errors.missing(body, "body", name);
+            errors.missing(body, at(name));
             return null;
         }
         return optionalString(name).orElseGet(() -> {
             if (body.get(name) == null) {
-                errors.add("string_type", "Input should be a valid string", null, "body", name);
+                errors.add("string_type", "Input should be a valid string", null, at(name));
             }
             return null;
         });
@@ -39,7 +52,7 @@ public final class BodyFields {
         if (value instanceof String text) {
             return Optional.of(text);
         }
-        errors.add("string_type", "Input should be a valid string", value, "body", name);
+        errors.add("string_type", "Input should be a valid string", value, at(name));
         return Optional.empty();
     }
 
@@ -54,19 +67,19 @@ public final class BodyFields {
             Map<String, Object> object = (Map<String, Object>) map;
             return Optional.of(object);
         }
-        errors.add("dict_type", "Input should be a valid dictionary", value, "body", name);
+        errors.add("dict_type", "Input should be a valid dictionary", value, at(name));
         return Optional.empty();
     }
 
     /** An object field that must be present. */
     public Map<String, Object> requiredObject(String name) {
         if (!body.containsKey(name)) {
-            errors.missing(body, "body", name);
+            errors.missing(body, at(name));
             return null;
         }
         Optional<Map<String, Object>> value = optionalObject(name);
         if (value.isEmpty() && body.get(name) == null) {
-            errors.add("dict_type", "Input should be a valid dictionary", null, "body", name);
+            errors.add("dict_type", "Input should be a valid dictionary", null, at(name));
         }
         return value.orElse(null);
     }
@@ -80,7 +93,7 @@ public final class BodyFields {
         if (value instanceof Boolean flag) {
             return flag;
         }
-        errors.add("bool_type", "Input should be a valid boolean", value, "body", name);
+        errors.add("bool_type", "Input should be a valid boolean", value, at(name));
         return defaultValue;
     }
 
@@ -94,7 +107,7 @@ public final class BodyFields {
                 && !(value instanceof Double d && (d.isInfinite() || d.isNaN()))) {
             return Optional.of(number.longValue());
         }
-        errors.add("int_type", "Input should be a valid integer", value, "body", name);
+        errors.add("int_type", "Input should be a valid integer", value, at(name));
         return Optional.empty();
     }
 
