@@ -2,6 +2,7 @@ package dev.chats.adapters.rest.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.share.Share;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
@@ -25,5 +26,11 @@ public record ChatResponse(
         return new ChatResponse(chat.id().value(), chat.ownerId().value(), chat.title(), chat.document(),
                 chat.updatedAt(), chat.createdAt(), chat.shareId().orElse(null), chat.archived(), chat.pinned(),
                 chat.meta(), chat.folderId().map(Object::toString).orElse(null));
+    }
+
+    /** A share read through its link: the share id stands as {@code id}, nothing of the owner's organisation. */
+    public static ChatResponse ofShare(Share share) {
+        return new ChatResponse(share.id(), share.ownerId().value(), share.title(), share.document(),
+                share.updatedAt(), share.createdAt(), share.id(), false, false, Map.of(), null);
     }
 }

@@ -58,9 +58,9 @@ public class ChatSharingController {
     }
 
     @Get("/share/{shareId}")
-    public SharedChatResponse readShared(User actor, @PathVariable String shareId) {
+    public ChatResponse readShared(User actor, @PathVariable String shareId) {
         return shareOr401(OpenWebUiMessages.NOT_FOUND,
-                () -> SharedChatResponse.from(sharing.readShared(actor, shareId)));
+                () -> ChatResponse.ofShare(sharing.readShared(actor, shareId)));
     }
 
     @Post("/{id}/clone/shared")
