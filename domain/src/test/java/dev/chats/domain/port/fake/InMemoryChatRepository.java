@@ -88,7 +88,7 @@ public final class InMemoryChatRepository implements ChatRepository {
 
     @Override
     public synchronized int deleteAllOwnedBy(UserId owner) {
-        int before = chats.size(); chats.values().removeIf(stored -> stored.record.owner().equals(owner)); return before - chats.size();
+        return deleteEach(record -> record.owner().equals(owner), chats.keySet());
     }
 
     @Override
