@@ -42,22 +42,29 @@ public record SearchQuery(String phrase, Set<String> tagIds, boolean untagged, L
                     tags.add(id);
                 }
             } else if (word.startsWith("folder:")) {
-                String name = FolderNames.normalise(word.substring(7));
-                if (!name.isEmpty()) {
-                    folders.add(name);
-                }
+                // Kept even when empty: a name that matches no folder must match no chat, not lift the filter.
+                folders.add(FolderNames.normalise(word.substring(7)));
             } else if (word.startsWith("pinned:")) {
-                pinned = bool(word.substring(7));
+                pinned = flag(pinned, word.substring(7));
             } else if (word.startsWith("archived:")) {
-                archived = bool(word.substring(9));
+                archived = flag(archived, word.substring(9));
             } else if (word.startsWith("shared:")) {
-                shared = bool(word.substring(7));
+                shared = flag(shared, word.substring(7));
             } else {
                 words.add(word);
             }
         }
         return new SearchQuery(String.join(" ", words), untagged ? Set.of() : tags, untagged, folders, pinned,
                 archived, shared);
+    }
+
+    /**
+     * The filter after one more word of its kind: an invalid value changes nothing, and {@code true} wins over
+     * {@code false} as in Open WebUI, which looks for {@code x:true} first.
+     */
+    private static Optional<Boolean> flag(Optional<Boolean> current, String value) {
+        Optional<Boolean> parsed = bool(value);
+        return parsed.isEmpty() || current.orElse(false) ? current : parsed;
     }
 
     private static Optional<Boolean> bool(String value) {

@@ -41,10 +41,12 @@ public record TagName(String display, String id) {
     /** The display name Open WebUI's import gives a tag known only by its id: {@code my_tag} → {@code My Tag}. */
     public static String capitalisedWords(String id) {
         StringBuilder display = new StringBuilder();
-        for (String word : id.split("_", -1)) {
-            if (!display.isEmpty()) {
+        String[] words = id.split("_", -1);
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
                 display.append(' ');
             }
+            String word = words[i];
             if (!word.isEmpty()) {
                 display.append(word.substring(0, 1).toUpperCase(Locale.ROOT))
                         .append(word.substring(1).toLowerCase(Locale.ROOT));
