@@ -1,0 +1,126 @@
+package dev.chats.adapters.mongo;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import dev.chats.domain.chat.ChatQuery;
+import dev.chats.domain.chat.Flag;
+import dev.chats.domain.chat.SortDirection;
+import dev.chats.domain.folder.FolderId;
+import org.bson.BsonRegularExpression;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+import static dev.chats.adapters.mongo.ChatDocumentMapper.ARCHIVED;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.CREATED;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.FOLDER;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.ID;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.LEASE;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.LEGACY_TEXT;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.PINNED;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.SHARE;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.TAGS;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.TITLE;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.UPDATED;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.USER;
+
+/**
+ * A {@link ChatQuery} as one filter and sort over {@code chats}, served by the {@code (userId, …)} indexes; the
+ * window is applied by the database ({@code skip}/{@code limit}). A text search first asks {@code chat_messages} (and
+ * the pieces of long legacy texts) which of the owner's chats have a matching message, then matches those ids, the
+ * title or the legacy text in the same filter.
+ */
+final class ChatQueryFilter {
+
+    private ChatQueryFilter() {
+    }
+
+    /**
+     * The filter of the query.
+     *
+     * @param contentMatches the ids of chats with a message (or long legacy text) matching a regular expression, given
+     *                       the owner filter to apply to message documents (or null for every owner)
+     */
+    static Bson of(ChatQuery query, BiFunction<Bson, BsonRegularExpression, Collection<String>> contentMatches) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(visible());
+        query.owner().ifPresent(owner -> conditions.add(Filters.eq(USER, owner.value())));
+        flag(ARCHIVED, query.archived(), conditions);
+        flag(PINNED, query.pinned(), conditions);
+        if (query.folder().onlyRoot()) {
+            conditions.add(Filters.eq(FOLDER, null));
+        }
+        query.folder().folderSet().ifPresent(folders -> conditions.add(folders.isEmpty()
+                ? Filters.in(ID, List.of())
+                : Filters.in(FOLDER, folders.stream().map(FolderId::value).sorted().toList())));
+        query.titleContains().ifPresent(text -> conditions.add(matches(TITLE, containsIgnoringCase(text))));
+        if (query.shared() == Flag.ONLY_TRUE) {
+            conditions.add(Filters.ne(SHARE, null));
+        } else if (query.shared() == Flag.ONLY_FALSE) {
+            conditions.add(Filters.eq(SHARE, null));
+        }
+        if (!query.allTags().isEmpty()) {
+            conditions.add(Filters.all(TAGS, new TreeSet<>(query.allTags())));
+        }
+        if (query.untagged()) {
+            conditions.add(Filters.size(TAGS, 0));
+        }
+        query.textContains().ifPresent(text -> {
+            BsonRegularExpression pattern = containsIgnoringCase(text);
+            Bson owner = query.owner().map(o -> Filters.eq(USER, o.value())).orElse(null);
+            conditions.add(Filters.or(matches(TITLE, pattern), matches(LEGACY_TEXT, pattern),
+                    Filters.in(ID, contentMatches.apply(owner, pattern))));
+        });
+        return Filters.and(conditions);
+    }
+
+    /** The field's string value matches the expression. */
+    static Bson matches(String field, BsonRegularExpression pattern) {
+        return Filters.regex(field, pattern.getPattern(), pattern.getOptions());
+    }
+
+    /** Chat documents that are not a hidden, still unfinished first write. */
+    static Bson visible() {
+        return Filters.ne(LEASE + ".adding", true);
+    }
+
+    static Bson sort(ChatQuery query) {
+        String field = switch (query.order().field()) {
+            case UPDATED_AT -> UPDATED;
+            case CREATED_AT -> CREATED;
+            case TITLE -> TITLE;
+        };
+        Bson first = query.order().direction() == SortDirection.ASC ? Sorts.ascending(field) : Sorts.descending(field);
+        return Sorts.orderBy(first, Sorts.ascending(ID));
+    }
+
+    private static void flag(String field, Flag flag, List<Bson> conditions) {
+        if (flag != Flag.ANY) {
+            conditions.add(Filters.eq(field, flag == Flag.ONLY_TRUE));
+        }
+    }
+
+    /**
+     * A case-insensitive regular expression matching the text literally, anywhere. Every metacharacter is escaped
+     * with a backslash and control characters are written as {@code \xhh}, which MongoDB's PCRE and Java read alike;
+     * a {@code \Q…\E} quote would do too, except that a BSON regular expression cannot hold U+0000.
+     */
+    static BsonRegularExpression containsIgnoringCase(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                pattern.append(String.format("\\x%02x", (int) c));
+            } else if ("\\^$.|?*+()[]{}#-/".indexOf(c) >= 0) {
+                pattern.append('\\').append(c);
+            } else {
+                pattern.append(c);
+            }
+        }
+        return new BsonRegularExpression(pattern.toString(), "i");
+    }
+}
