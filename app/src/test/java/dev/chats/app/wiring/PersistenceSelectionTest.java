@@ -5,6 +5,13 @@ import dev.chats.adapters.jdbc.JdbcFolderRepository;
 import dev.chats.adapters.jdbc.JdbcShareRepository;
 import dev.chats.adapters.jdbc.JdbcTagRepository;
 import dev.chats.adapters.jdbc.JdbcUserRepository;
+import dev.chats.adapters.mongo.MongoChatRepository;
+import dev.chats.adapters.mongo.MongoFolderRepository;
+import dev.chats.adapters.mongo.MongoShareRepository;
+import dev.chats.adapters.mongo.MongoTagRepository;
+import dev.chats.adapters.mongo.MongoUserRepository;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.ShareRepository;
@@ -14,6 +21,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.net.InetSocketAddress;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +45,22 @@ class PersistenceSelectionTest {
     }
 
     @Test
-    void withMongo_noJdbcBeanAndNoDataSourceExists() {
-        try (ApplicationContext context = ApplicationContext.builder("test")
-                .properties(Map.of("chats.persistence", "mongo",
-                        // Unreachable on purpose: the JDBC adapter must not even try to connect.
-                        "datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none"))
-                .eagerInitSingletons(false).start()) {
+    void withMongo_theMongoAdapterBacksEveryPort_andNoJdbcBeanOrDataSourceExists() {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        try (ApplicationContext context = ApplicationContext.run(Map.of("chats.persistence", "mongo",
+                "mongodb.uri", "mongodb://127.0.0.1:" + address.getPort(),
+                // Unreachable on purpose: the JDBC adapter must not even try to connect.
+                "datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none"), "test")) {
+            assertThat(context.getBean(ChatRepository.class)).isInstanceOf(MongoChatRepository.class);
+            assertThat(context.getBean(UserRepository.class)).isInstanceOf(MongoUserRepository.class);
+            assertThat(context.getBean(FolderRepository.class)).isInstanceOf(MongoFolderRepository.class);
+            assertThat(context.getBean(TagRepository.class)).isInstanceOf(MongoTagRepository.class);
+            assertThat(context.getBean(ShareRepository.class)).isInstanceOf(MongoShareRepository.class);
             assertThat(context.findBean(DataSource.class)).isEmpty();
             assertThat(context.findBean(JdbcChatRepository.class)).isEmpty();
-            assertThat(context.findBean(JdbcUserRepository.class)).isEmpty();
+        } finally {
+            mongo.shutdownNow();
         }
     }
 
