@@ -92,6 +92,8 @@ class JwtSecretPersistenceTest {
         properties.put("chats.jwt.secret", secret == null ? "" : secret);
         properties.put("datasources.default.url", "jdbc:h2:file:" + database.resolve("chats").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        // The same database across restarts on MongoDB too, when the suite runs there.
+        properties.put("mongodb.database", "jwt_" + Integer.toHexString(database.toAbsolutePath().hashCode()));
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
