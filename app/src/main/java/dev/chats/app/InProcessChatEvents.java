@@ -11,8 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Event adapter for a single instance: hands each event to the in-process subscribers. A failing subscriber is
- * logged and never fails the request that caused the event.
+ * Event adapter within one instance: hands each event to this instance's subscribers (the WebSocket delivery, and
+ * tests), on the publishing thread, so subscribers must not block. It is the {@link ChatEvents} port itself with
+ * {@code chats.events.broker=local}; with {@code redis}, the Redis adapter is the port and hands this instance's
+ * and the other instances' events here. A failing subscriber is logged and never fails the request that caused
+ * the event.
  */
 @Singleton
 public final class InProcessChatEvents implements ChatEvents {

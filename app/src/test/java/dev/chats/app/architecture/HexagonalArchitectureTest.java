@@ -11,7 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the arrows of ARCHITECTURE.md true: the domain knows only the JDK, the application only the domain, and
- * no adapter knows another. Every rule fails on an empty selection, so a renamed package cannot make it pass.
+ * no adapter knows another (REST/WebSocket, JDBC, MongoDB, Redis events). Every rule fails on an empty
+ * selection, so a renamed package cannot make it pass.
  */
 class HexagonalArchitectureTest {
 
@@ -23,6 +24,7 @@ class HexagonalArchitectureTest {
     static final String REST_ADAPTER = ROOT + ".adapters.rest..";
     static final String JDBC_ADAPTER = ROOT + ".adapters.jdbc..";
     static final String MONGO_ADAPTER = ROOT + ".adapters.mongo..";
+    static final String REDIS_ADAPTER = ROOT + ".adapters.redis..";
 
     private static JavaClasses production;
 
@@ -63,9 +65,9 @@ class HexagonalArchitectureTest {
     }
 
     @Test
-    void restAdapter_doesNotDependOnPersistenceAdapters() {
+    void restAdapter_doesNotDependOnOtherAdapters() {
         noClasses().that().resideInAPackage(REST_ADAPTER)
-                .should().dependOnClassesThat().resideInAnyPackage(JDBC_ADAPTER, MONGO_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER)
                 .allowEmptyShould(false)
                 .check(production);
     }
@@ -73,14 +75,31 @@ class HexagonalArchitectureTest {
     @Test
     void jdbcAdapter_doesNotDependOnOtherAdapters() {
         noClasses().that().resideInAPackage(JDBC_ADAPTER)
-                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, MONGO_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void mongoAdapter_doesNotDependOnOtherAdapters() {
+        noClasses().that().resideInAPackage(MONGO_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, REDIS_ADAPTER)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void redisAdapter_dependsOnNeitherOtherAdaptersNorTheApplication() {
+        noClasses().that().resideInAPackage(REDIS_ADAPTER)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, APPLICATION)
                 .allowEmptyShould(false)
                 .check(production);
     }
 
     @Test
     void adapters_doNotReachIntoTheApplicationServices() {
-        noClasses().that().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER)
+        noClasses().that().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER)
                 .should().dependOnClassesThat().resideInAPackage(SERVICES)
                 .allowEmptyShould(false)
                 .check(production);

@@ -92,6 +92,9 @@ class JwtSecretPersistenceTest {
         properties.put("chats.jwt.secret", secret == null ? "" : secret);
         properties.put("datasources.default.url", "jdbc:h2:file:" + database.resolve("chats").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        // Its own H2 file even in the PostgreSQL pass, whose schema settings would not fit it.
+        properties.put("datasources.default.schema", "");
+        properties.put("chats.test.drop-schema-on-stop", "false");
         // The same database across restarts on MongoDB too, when the suite runs there.
         properties.put("mongodb.database", "jwt_" + Integer.toHexString(database.toAbsolutePath().hashCode()));
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");

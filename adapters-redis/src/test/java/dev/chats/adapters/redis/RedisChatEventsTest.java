@@ -1,0 +1,107 @@
+package dev.chats.adapters.redis;
+
+import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.user.UserId;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.serde.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two instances on this machine's Redis ({@code CHATS_TEST_REDIS_URI}, default {@code redis://127.0.0.1:6379}):
+ * an event published on one reaches the other's subscribers once, and its own subscribers once. Skipped, with the
+ * reason, when no Redis answers there.
+ */
+class RedisChatEventsTest {
+
+    static final String REDIS_URI = System.getenv().getOrDefault("CHATS_TEST_REDIS_URI", "redis://127.0.0.1:6379");
+
+    @BeforeAll
+    static void requireRedis() {
+        assumeTrue(reachable(REDIS_URI), "skipped: no Redis at " + REDIS_URI + " (set CHATS_TEST_REDIS_URI)");
+    }
+
+    @Test
+    void anEventPublishedOnOneInstance_reachesEveryInstanceOnce() throws Exception {
+        String channel = "chats-test:" + UUID.randomUUID();
+        List<ChatEvent> onA = new CopyOnWriteArrayList<>();
+        List<ChatEvent> onB = new CopyOnWriteArrayList<>();
+        try (RedisChatEvents a = RedisChatEvents.connect(REDIS_URI, channel, onA::add, ObjectMapper.getDefault());
+             RedisChatEvents b = RedisChatEvents.connect(REDIS_URI, channel, onB::add, ObjectMapper.getDefault())) {
+            ChatEvent event = new ChatEvent(new UserId("u1"), "chat:created", "c1", null, Map.of("id", "c1"));
+
+            a.publish(event);
+
+            awaitSize(onB, 1);
+            assertThat(onA).containsExactly(event);
+            assertThat(onB.get(0).type()).isEqualTo("chat:created");
+            assertThat(onB.get(0).recipient()).isEqualTo(new UserId("u1"));
+            assertThat(onB.get(0).data()).isEqualTo(Map.of("id", "c1"));
+            Thread.sleep(200);
+            assertThat(onA).hasSize(1);
+            assertThat(onB).hasSize(1);
+        }
+    }
+
+    @Test
+    void aForeignMessageOnTheChannel_isIgnored() throws Exception {
+        String channel = "chats-test:" + UUID.randomUUID();
+        List<ChatEvent> seen = new CopyOnWriteArrayList<>();
+        RedisClient raw = RedisClient.create(REDIS_URI);
+        try (RedisChatEvents events = RedisChatEvents.connect(REDIS_URI, channel, seen::add, ObjectMapper.getDefault());
+             StatefulRedisConnection<String, String> connection = raw.connect()) {
+            connection.sync().publish(channel, "{\"hello\":1}");
+            connection.sync().publish(channel, "garbage");
+            RedisChatEvents other = RedisChatEvents.connect(REDIS_URI, channel, e -> { }, ObjectMapper.getDefault());
+            try (other) {
+                other.publish(new ChatEvent(new UserId("u2"), "chat:deleted", "c2", null, Map.of()));
+                awaitSize(seen, 1);
+            }
+            assertThat(seen).extracting(ChatEvent::type).containsExactly("chat:deleted");
+        } finally {
+            raw.shutdown();
+        }
+    }
+
+    @Test
+    void anUnreachableRedis_failsTheStartWithTheUri() {
+        assertThatThrownBy(() -> RedisChatEvents.connect("redis://:pw@127.0.0.1:1", "c", e -> { },
+                ObjectMapper.getDefault()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("redis://:***@127.0.0.1:1")
+                .hasMessageNotContaining("pw");
+    }
+
+    private static void awaitSize(List<?> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (list.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(list).hasSize(size);
+    }
+
+    static boolean reachable(String uri) {
+        URI parsed = URI.create(uri);
+        try (Socket socket = new Socket()) {
+            int port = parsed.getPort() < 0 ? 6379 : parsed.getPort();
+            socket.connect(new InetSocketAddress(parsed.getHost(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

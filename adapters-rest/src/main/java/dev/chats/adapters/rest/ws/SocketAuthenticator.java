@@ -1,0 +1,85 @@
+package dev.chats.adapters.rest.ws;
+
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.security.SessionTokens;
+import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.application.port.in.UnknownUserException;
+import dev.chats.domain.port.StoreUnavailableException;
+import dev.chats.domain.user.User;
+import dev.chats.domain.user.UserId;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.validator.TokenValidator;
+import io.micronaut.websocket.CloseReason;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Checks the token a socket presents exactly as a REST request's is checked: the same JWT validators (signature,
+ * expiry), then the user read afresh from the store, who must be verified ({@code user} or {@code admin}) —
+ * pending users get no events. Blocks on the user store: call it off the event loop.
+ */
+@Singleton
+final class SocketAuthenticator {
+
+    static final CloseReason INVALID_TOKEN = new CloseReason(1008, OpenWebUiMessages.INVALID_TOKEN);
+    static final CloseReason PROHIBITED = new CloseReason(1008, OpenWebUiMessages.ACCESS_PROHIBITED);
+    static final CloseReason STORE_DOWN = new CloseReason(1013, "The database is unavailable right now");
+    private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final List<TokenValidator<HttpRequest<?>>> validators;
+    private final GetSessionUserUseCase sessionUser;
+
+    SocketAuthenticator(List<TokenValidator<HttpRequest<?>>> validators, GetSessionUserUseCase sessionUser) {
+        this.validators = validators;
+        this.sessionUser = sessionUser;
+    }
+
+    /** What became of a token: the user and the token's expiry, or why the socket is refused. */
+    record Outcome(User user, Long expiresAtEpochSeconds, CloseReason refusal) {
+
+        static Outcome refused(CloseReason reason) {
+            return new Outcome(null, null, reason);
+        }
+
+        boolean accepted() {
+            return user != null;
+        }
+    }
+
+    /**
+     * @param request the upgrade request, handed to the validators as the security filter does
+     */
+    Outcome authenticate(String token, HttpRequest<?> request) {
+        if (token == null || token.isBlank()) {
+            return Outcome.refused(INVALID_TOKEN);
+        }
+        Authentication authentication;
+        try {
+            authentication = Flux.fromIterable(validators)
+                    .concatMap(validator -> validator.validateToken(token, request))
+                    .next()
+                    .block(VALIDATION_TIMEOUT);
+        } catch (RuntimeException e) {
+            return Outcome.refused(INVALID_TOKEN);
+        }
+        if (authentication == null) {
+            return Outcome.refused(INVALID_TOKEN);
+        }
+        User user;
+        try {
+            user = sessionUser.sessionUser(new UserId(authentication.getName()));
+        } catch (UnknownUserException | IllegalArgumentException | NullPointerException e) {
+            return Outcome.refused(INVALID_TOKEN);
+        } catch (StoreUnavailableException e) {
+            return Outcome.refused(STORE_DOWN);
+        }
+        if (!user.role().isVerified()) {
+            return Outcome.refused(PROHIBITED);
+        }
+        return new Outcome(user, SessionTokens.expiresAt(token), null);
+    }
+}

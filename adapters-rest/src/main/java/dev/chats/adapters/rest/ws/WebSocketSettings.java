@@ -1,0 +1,88 @@
+package dev.chats.adapters.rest.ws;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/**
+ * The limits of the event socket ({@code chats.websocket.*}): how long a client may take to authenticate, the
+ * heartbeat, the largest frame a client may send, and how much may wait for a slow client before it is dropped.
+ */
+@Singleton
+public final class WebSocketSettings {
+
+    /**
+     * The largest single frame Netty accepts at all (the endpoint's {@code @OnMessage} payload length); the
+     * configured {@code max-frame-bytes} may only be smaller.
+     */
+    public static final int FRAME_CEILING = 65_536;
+    static final int MIN_FRAME_BYTES = 256;
+
+    private final Duration authTimeout;
+    private final Duration pingInterval;
+    private final Duration pongTimeout;
+    private final int maxFrameBytes;
+    private final int sendQueueFrames;
+    private final long sendQueueBytes;
+
+    public WebSocketSettings(@Value("${chats.websocket.auth-timeout:10s}") Duration authTimeout,
+                             @Value("${chats.websocket.ping-interval:25s}") Duration pingInterval,
+                             @Value("${chats.websocket.pong-timeout:20s}") Duration pongTimeout,
+                             @Value("${chats.websocket.max-frame-bytes:16384}") int maxFrameBytes,
+                             @Value("${chats.websocket.send-queue-frames:256}") int sendQueueFrames,
+                             @Value("${chats.websocket.send-queue-bytes:8388608}") long sendQueueBytes) {
+        this.authTimeout = positive("chats.websocket.auth-timeout", authTimeout);
+        this.pingInterval = positive("chats.websocket.ping-interval", pingInterval);
+        this.pongTimeout = positive("chats.websocket.pong-timeout", pongTimeout);
+        if (maxFrameBytes < MIN_FRAME_BYTES || maxFrameBytes > FRAME_CEILING) {
+            throw new ConfigurationException("chats.websocket.max-frame-bytes must be " + MIN_FRAME_BYTES + ".."
+                    + FRAME_CEILING + ", was " + maxFrameBytes);
+        }
+        if (sendQueueFrames < 1 || sendQueueBytes < 1) {
+            throw new ConfigurationException("chats.websocket.send-queue-frames and send-queue-bytes must be "
+                    + "positive, were " + sendQueueFrames + " and " + sendQueueBytes);
+        }
+        this.maxFrameBytes = maxFrameBytes;
+        this.sendQueueFrames = sendQueueFrames;
+        this.sendQueueBytes = sendQueueBytes;
+    }
+
+    /** A socket that has not presented a valid token this long after opening is closed with 1008. */
+    public Duration authTimeout() {
+        return authTimeout;
+    }
+
+    /** How often every socket is pinged. */
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
+    /** A socket silent (no pong, no frame) for a ping interval plus this long is dropped as dead. */
+    public Duration pongTimeout() {
+        return pongTimeout;
+    }
+
+    /** The largest message a client may send, fragments included; larger ones close the socket with 1009. */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /** Frames that may wait unsent for one socket; one more and the socket is dropped as too slow. */
+    public int sendQueueFrames() {
+        return sendQueueFrames;
+    }
+
+    /** Characters that may wait unsent for one socket (a single frame always may). */
+    public long sendQueueBytes() {
+        return sendQueueBytes;
+    }
+
+    private static Duration positive(String key, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new ConfigurationException(key + " must be a positive duration such as 10s, was " + value);
+        }
+        return value;
+    }
+}
