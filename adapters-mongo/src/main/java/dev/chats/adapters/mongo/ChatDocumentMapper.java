@@ -63,6 +63,7 @@ final class ChatDocumentMapper {
 
     static final String CHAT_ID = "chatId";
     static final String MESSAGE_ID = "messageId";
+    static final String REVISION = "rev";
     static final String POSITION = "position";
     static final String PARENT = "parentId";
     static final String CONTENT_TEXT = "contentText";
@@ -159,8 +160,11 @@ final class ChatDocumentMapper {
         return new BsonDocument(CHAT_ID, new BsonString(chatId)).append(MESSAGE_ID, new BsonString(messageId));
     }
 
-    /** One message as its own document. */
-    static RawBsonDocument messageDocument(Chat chat, Message message) {
+    /**
+     * One message as its own document, stamped with the chat version whose commit makes it visible: a reader of
+     * an older version that finds it knows it caught a write in flight.
+     */
+    static RawBsonDocument messageDocument(Chat chat, Message message, long committedVersion) {
         String contentText = message.contentText();
         BsonDocument body = new BsonDocument();
         for (Map.Entry<String, Object> entry : message.body().entrySet()) {
@@ -174,7 +178,13 @@ final class ChatDocumentMapper {
                 .append(POSITION, new BsonInt32(message.position()))
                 .append(PARENT, parent == null ? BsonNull.VALUE : new BsonString(parent))
                 .append(CONTENT_TEXT, new BsonString(contentText))
+                .append(REVISION, new BsonInt64(committedVersion))
                 .append(BODY, body));
+    }
+
+    /** The chat version a message document was written for; 0 for documents from before the stamp existed. */
+    static long revision(BsonDocument messageDocument) {
+        return messageDocument.containsKey(REVISION) ? messageDocument.getNumber(REVISION).longValue() : 0;
     }
 
     /** A message document read back. */

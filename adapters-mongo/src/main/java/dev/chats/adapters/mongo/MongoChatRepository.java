@@ -22,6 +22,7 @@ import dev.chats.domain.chat.MessageChanges;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.ChatVersionConflictException;
+import dev.chats.domain.port.StoreUnavailableException;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -91,10 +92,11 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.VERSION;
  * <p><b>What this order buys.</b> No update is lost: only the lease holder writes messages, every other write of the
  * chat waits for the lease to go (as a conflict, which callers retry on a fresh read), and a writer that read the
  * chat while another's messages were landing cannot commit on top, because the version it holds is superseded at the
- * other's commit. Readers validate: a read takes the chat document, then the messages, then looks at the version and
- * lease again, and reads again (waiting up to {@link #DEFAULT_READ_WAIT} while a lease is live) when either moved —
- * so a reader sees one committed state, except after waiting out an unusually long write, when it takes what is
- * there.
+ * other's commit. Readers validate without waiting for leases: every message document carries the version whose
+ * commit makes it visible, so a read takes the chat document, then the messages, and is consistent when no message
+ * is stamped later than the document's version and the version has not moved meanwhile; otherwise it reads again.
+ * A chat that cannot be read consistently within {@link #DEFAULT_READ_WAIT} answers "unavailable, try again"
+ * rather than a torn conversation (messages left by a writer that died are skipped once its lease has run out).
  *
  * <p><b>If the process dies mid-write</b>, the chat is left at a committed version. Before the commit: the previous
  * document, with some of the write's new and changed message documents already in place — new messages show up as
@@ -159,7 +161,7 @@ public final class MongoChatRepository implements ChatRepository {
     public Chat add(Chat chat) {
         return store.call("add chat", () -> {
             // Every message, not only the pending ones: a chat restored elsewhere (a copy) has none pending.
-            Write write = Write.of(chat, chat.storedDocument().messages(), List.of());
+            Write write = Write.of(chat, chat.storedDocument().messages(), List.of(), chat.version());
             String id = chat.id().value();
             String token = newToken();
             // Parts of a new revision first: no document refers to it yet, so no reader can see them.
@@ -236,7 +238,7 @@ public final class MongoChatRepository implements ChatRepository {
     public Chat update(Chat chat) {
         return store.call("update chat", () -> {
             MessageChanges changes = chat.pendingMessageChanges();
-            Write write = Write.of(chat, changes.upserted().values(), changes.removed());
+            Write write = Write.of(chat, changes.upserted().values(), changes.removed(), chat.version() + 1);
             if (write.upserts.isEmpty() && write.removed.isEmpty() && !write.spills()) {
                 updateInOneStep(chat, write);
             } else {
@@ -460,14 +462,17 @@ public final class MongoChatRepository implements ChatRepository {
                     .skip((int) query.page().offset()).limit(query.page().limit()).batchSize(CHAT_BATCH)
                     .into(new ArrayList<>());
             List<String> ids = documents.stream().map(d -> d.getString(ID).getValue()).toList();
-            Map<String, List<Message>> messagesById = messagesOf(ids);
+            Map<String, Long> versions = new HashMap<>();
+            documents.forEach(d -> versions.put(d.getString(ID).getValue(), d.getNumber(VERSION).longValue()));
+            java.util.Set<String> torn = new java.util.HashSet<>();
+            Map<String, List<Message>> messagesById = messagesOf(ids, versions, torn);
             Map<String, BsonDocument> states = new HashMap<>();
             chats.find(Filters.in(ID, ids)).projection(STATE_PROJECTION)
                     .forEach(state -> states.put(state.getString(ID).getValue(), state));
             List<Chat> found = new ArrayList<>(documents.size());
             for (BsonDocument document : documents) {
                 String id = document.getString(ID).getValue();
-                Optional<Chat> chat = leaseIsLive(document) || !sameState(document, states.get(id))
+                Optional<Chat> chat = torn.contains(id) || !sameVersion(document, states.get(id))
                         ? Optional.empty() : build(document, messagesById.getOrDefault(id, List.of()));
                 // Changed while being read: read it again on its own, which waits for a consistent state.
                 (chat.isPresent() ? chat : read(id)).ifPresent(found::add);
@@ -476,7 +481,13 @@ public final class MongoChatRepository implements ChatRepository {
         });
     }
 
-    /** The chat as committed: read, then checked to be unchanged, and read again while a write is landing. */
+    /**
+     * The chat as committed at one version. Message documents carry the version whose commit makes them visible and
+     * removals happen only after a commit, so a read is consistent when no message is stamped later than the
+     * document's version and the version is unchanged once the messages are read; otherwise it is read again. A
+     * chat written so fast that no consistent read succeeds within the read wait answers "unavailable, try again"
+     * rather than a torn conversation; messages left by a writer that died (its lease has run out) are skipped.
+     */
     private Optional<Chat> read(String id) {
         long deadline = now() + readWaitMillis;
         for (int attempt = 0; ; attempt++) {
@@ -484,24 +495,25 @@ public final class MongoChatRepository implements ChatRepository {
             if (document == null || isHidden(document)) {
                 return Optional.empty();
             }
-            boolean late = now() >= deadline;
-            if (leaseIsLive(document) && !late) {
-                pause(attempt);
-                continue;
-            }
-            Optional<Chat> chat = build(document, messagesOf(List.of(id)).getOrDefault(id, List.of()));
-            if (late) {
-                if (chat.isPresent()) {
-                    return chat;
-                }
-                throw new MongoAccessException("chat " + id + " cannot be read: parts of its body are missing", null);
-            }
+            long version = document.getNumber(VERSION).longValue();
+            java.util.Set<String> torn = new java.util.HashSet<>();
+            List<Message> chatMessages = messagesOf(List.of(id), Map.of(id, version), torn)
+                    .getOrDefault(id, List.of());
+            Optional<Chat> chat = build(document, chatMessages);
             BsonDocument state = chats.find(Filters.eq(ID, id)).projection(STATE_PROJECTION).first();
             if (state == null) {
                 return Optional.empty();
             }
-            if (chat.isPresent() && sameState(document, state)) {
+            boolean sameVersion = sameVersion(document, state);
+            if (chat.isPresent() && sameVersion && torn.isEmpty()) {
                 return chat;
+            }
+            if (now() >= deadline) {
+                if (chat.isPresent() && sameVersion && !leaseIsLive(state)) {
+                    return chat;
+                }
+                throw new StoreUnavailableException("chat " + id + " is being written too fast for a consistent read;"
+                        + " try again", null);
             }
             pause(attempt);
         }
@@ -524,14 +536,25 @@ public final class MongoChatRepository implements ChatRepository {
         return Optional.of(ChatDocumentMapper.chat(document, body, chatMessages));
     }
 
-    private Map<String, List<Message>> messagesOf(List<String> chatIds) {
+    /**
+     * The message documents of these chats. A chat with a message stamped later than the version its document was
+     * read at caught a write in flight: its id goes into {@code torn} and those messages are left out (a reader
+     * that has waited long enough takes the committed rest).
+     */
+    private Map<String, List<Message>> messagesOf(List<String> chatIds, Map<String, Long> versions,
+                                                  java.util.Set<String> torn) {
         Map<String, List<Message>> byChat = new LinkedHashMap<>();
         for (int from = 0; from < chatIds.size(); from += BATCH_DOCUMENTS) {
             List<String> batch = chatIds.subList(from, Math.min(chatIds.size(), from + BATCH_DOCUMENTS));
             Bson filter = batch.size() == 1 ? Filters.eq("_id.chatId", batch.get(0)) : Filters.in("_id.chatId", batch);
             for (BsonDocument document : messages.find(filter).batchSize(MESSAGE_BATCH)) {
-                byChat.computeIfAbsent(document.getDocument(ID).getString("chatId").getValue(),
-                        chat -> new ArrayList<>()).add(ChatDocumentMapper.message(document));
+                String chatId = document.getDocument(ID).getString("chatId").getValue();
+                if (ChatDocumentMapper.revision(document) > versions.getOrDefault(chatId, Long.MAX_VALUE)) {
+                    // Written by a commit still to come: not part of the version read.
+                    torn.add(chatId);
+                    continue;
+                }
+                byChat.computeIfAbsent(chatId, chat -> new ArrayList<>()).add(ChatDocumentMapper.message(document));
             }
         }
         return byChat;
@@ -546,14 +569,9 @@ public final class MongoChatRepository implements ChatRepository {
         return document.get(LEASE) instanceof BsonDocument lease && lease.getNumber("until").longValue() > now();
     }
 
-    /** Whether no write committed or started between the two looks at the chat. */
-    private boolean sameState(BsonDocument first, BsonDocument second) {
-        return second != null && second.getNumber(VERSION).longValue() == first.getNumber(VERSION).longValue()
-                && Objects.equals(leaseToken(first), leaseToken(second)) && !leaseIsLive(second);
-    }
-
-    private static String leaseToken(BsonDocument document) {
-        return document.get(LEASE) instanceof BsonDocument lease ? lease.getString("token").getValue() : null;
+    /** Whether no write committed between the two looks at the chat. */
+    private static boolean sameVersion(BsonDocument first, BsonDocument second) {
+        return second != null && second.getNumber(VERSION).longValue() == first.getNumber(VERSION).longValue();
     }
 
     private static void pause(int attempt) {
@@ -690,10 +708,10 @@ public final class MongoChatRepository implements ChatRepository {
             this.legacyInline = ChatDocumentMapper.fitsInline(legacyText);
         }
 
-        static Write of(Chat chat, Collection<Message> upserted, Collection<String> removed) {
+        static Write of(Chat chat, Collection<Message> upserted, Collection<String> removed, long committedVersion) {
             List<RawBsonDocument> upserts = new ArrayList<>(upserted.size());
             for (Message message : upserted) {
-                RawBsonDocument document = ChatDocumentMapper.messageDocument(chat, message);
+                RawBsonDocument document = ChatDocumentMapper.messageDocument(chat, message, committedVersion);
                 if (ChatDocumentMapper.size(document) > MAX_DOCUMENT_BYTES) {
                     throw new MongoAccessException("message " + message.id() + " of chat " + chat.id()
                             + " is larger than MongoDB's 16 MB document limit", null);
