@@ -61,6 +61,9 @@ public final class ChatDocument {
         for (Message m : ordered) {
             messages.put(m.id(), m);
         }
+        if (copy.get(LegacyMessageList.KEY) instanceof List<?> stored) {
+            copy.put(LegacyMessageList.KEY, LegacyMessageList.decode(stored, messages));
+        }
         return new ChatDocument(copy, messages);
     }
 
@@ -106,9 +109,17 @@ public final class ChatDocument {
         return copy;
     }
 
-    /** The body with the empty {@code history.messages} placeholder: what the chat row stores. */
+    /**
+     * What the chat row stores: the body with the empty {@code history.messages} placeholder, and the legacy
+     * {@code messages} list with copies of stored messages kept as references ({@link LegacyMessageList}).
+     */
     public Map<String, Object> body() {
-        return JsonTree.readOnly(body);
+        if (messages == null || !(body.get(LegacyMessageList.KEY) instanceof List<?> entries)) {
+            return JsonTree.readOnly(body);
+        }
+        Map<String, Object> stored = new LinkedHashMap<>(body);
+        stored.put(LegacyMessageList.KEY, LegacyMessageList.encode(entries, messages));
+        return JsonTree.readOnly(stored);
     }
 
     /** The separately stored messages, in document order; empty when the document has none. */
@@ -122,7 +133,8 @@ public final class ChatDocument {
     }
 
     /**
-     * The searchable text of the legacy linear {@code messages} list that older clients keep beside
+     * The searchable text of the entries of the legacy linear {@code messages} list that are not copies of stored
+     * messages (those are searched through their messages): the list older clients keep beside
      * {@code history}: the text of each entry's content, one per line; empty when there is no such list.
      */
     public String legacyMessagesText() {
@@ -131,6 +143,10 @@ public final class ChatDocument {
         }
         StringBuilder text = new StringBuilder();
         for (Object entry : entries) {
+            if (LegacyMessageList.isCopyOfStoredMessage(entry, messages)) {
+                // Its text is searched through the message row already.
+                continue;
+            }
             JsonTree.asObject(entry).ifPresent(fields -> {
                 String content = new Message("legacy", 0, fields).contentText();
                 if (!content.isEmpty()) {
