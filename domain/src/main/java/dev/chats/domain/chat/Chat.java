@@ -274,7 +274,12 @@ public final class Chat {
                 if (data.get("type") != null) {
                     return false;
                 }
-                return existing.map(m -> appendTo(m, "sources", data, now)).orElse(false);
+                // As with embeds and files, a source for a message not stored yet starts that message.
+                if (existing.isEmpty()) {
+                    addMessage(messageId, "", null, now);
+                    existing = document.message(messageId);
+                }
+                return appendTo(existing.orElseThrow(), "sources", data, now);
             }
             default -> {
                 return false;

@@ -429,6 +429,20 @@ class ChatMessagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"source", "citation"})
+    void givenMissingMessage_sourceEvent_startsTheMessageWithTheSource(String type) {
+        Chat chat = stored(conversation());
+        Map<String, Object> source = object("source", object("name", "doc"));
+
+        assertThat(chat.applyMessageEvent("new", event(type, source), NOW)).isTrue();
+
+        assertThat(message(chat, "new").get("sources")).isEqualTo(List.of(source));
+        assertThat(message(chat, "new").get("parentId")).isEqualTo("b");
+        assertThat(history(chat)).containsEntry("currentId", "new");
+        assertThat(chat.pendingMessageChanges().upserted().keySet()).containsExactlyInAnyOrder("new", "b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"source", "citation"})
     void givenDataWithAType_sourceEvent_storesNothing(String type) {
         Chat chat = stored(conversation());
 
