@@ -103,7 +103,9 @@ public final class JdbcChatRepository implements ChatRepository {
             MessageChanges changes = chat.pendingMessageChanges();
             deleteMessages(connection, chat.id(), changes.removed());
             upsertMessages(connection, chat.id(), changes.upserted().values());
-            replaceTags(connection, chat);
+            if (chat.tagsOrArchivedChangedSinceRead()) {
+                replaceTags(connection, chat);
+            }
             return chat.afterUpdate();
         });
     }

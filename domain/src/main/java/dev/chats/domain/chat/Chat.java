@@ -34,10 +34,12 @@ public final class Chat {
     private Map<String, Object> meta;
     private FolderId folderId;
     private MessageChanges pendingMessageChanges;
+    /** Tag ids and archived flag as stored when this chat was read; null for a chat not stored yet. */
+    private final TagState tagStateAsRead;
 
     private Chat(ChatId id, UserId ownerId, ChatDocument document, long createdAt, long updatedAt, String shareId,
                  boolean archived, boolean pinned, Map<String, ?> meta, FolderId folderId, long version,
-                 MessageChanges pendingMessageChanges) {
+                 MessageChanges pendingMessageChanges, boolean stored) {
         this.id = Objects.requireNonNull(id, "id");
         this.ownerId = Objects.requireNonNull(ownerId, "owner");
         this.document = Objects.requireNonNull(document, "document");
@@ -51,13 +53,14 @@ public final class Chat {
         this.folderId = folderId;
         this.version = version;
         this.pendingMessageChanges = pendingMessageChanges;
+        this.tagStateAsRead = stored ? tagState() : null;
     }
 
     /** A new chat as a client creates it: title from the document, created and updated now, nothing set. */
     public static Chat start(ChatId id, UserId owner, Map<String, ?> document, FolderId folderId, long now) {
         ChatDocument doc = ChatDocument.fromClient(document);
         return new Chat(id, owner, doc, now, now, null, false, false, Map.of(), folderId, 1,
-                doc.allMessagesAsChanges());
+                doc.allMessagesAsChanges(), false);
     }
 
     /** A chat as stored, at the version it was read. */
@@ -65,7 +68,7 @@ public final class Chat {
                                String shareId, boolean archived, boolean pinned, Map<String, ?> meta,
                                FolderId folderId, long version) {
         return new Chat(id, owner, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
-                version, MessageChanges.none());
+                version, MessageChanges.none(), true);
     }
 
     /**
@@ -89,7 +92,7 @@ public final class Chat {
                                 FolderId folderId, long createdAt, long updatedAt) {
         ChatDocument doc = ChatDocument.fromClient(document);
         return new Chat(id, owner, doc, createdAt, updatedAt, null, false, pinned, meta, folderId, 1,
-                doc.allMessagesAsChanges());
+                doc.allMessagesAsChanges(), false);
     }
 
     /**
@@ -315,13 +318,28 @@ public final class Chat {
     /** This new chat as it is once inserted: same version, nothing pending. */
     public Chat afterInsert() {
         return new Chat(id, ownerId, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
-                version, MessageChanges.none());
+                version, MessageChanges.none(), true);
     }
 
     /** This chat as it is once its changes are stored over the version it was read at: next version, nothing pending. */
     public Chat afterUpdate() {
         return new Chat(id, ownerId, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
-                version + 1, MessageChanges.none());
+                version + 1, MessageChanges.none(), true);
+    }
+
+    /**
+     * Whether the chat's tags or archived flag differ from what is stored (always, for a chat not stored yet):
+     * stores that keep a tag index beside the chat update it only then, not on every message write.
+     */
+    public boolean tagsOrArchivedChangedSinceRead() {
+        return tagStateAsRead == null || !tagStateAsRead.equals(tagState());
+    }
+
+    private TagState tagState() {
+        return new TagState(archived, tagIds());
+    }
+
+    private record TagState(boolean archived, List<String> tagIds) {
     }
 
     public boolean isOwnedBy(UserId user) {

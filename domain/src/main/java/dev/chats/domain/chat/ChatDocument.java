@@ -211,16 +211,6 @@ public final class ChatDocument {
         return changes;
     }
 
-    /** A copy whose top-level keys are replaced or added; {@code history} is not among them. */
-    ChatDocument withTopLevel(Map<String, ?> values) {
-        if (values.containsKey(HISTORY)) {
-            throw new IllegalArgumentException("history is changed through messages, not top-level keys");
-        }
-        Map<String, Object> mergedBody = JsonTree.copyObject(body);
-        values.forEach((k, v) -> mergedBody.put(k, JsonTree.deepCopy(v)));
-        return new ChatDocument(mergedBody, messages);
-    }
-
     /** The stored message with this id, if the document keeps messages one by one and has it. */
     public Optional<Message> message(String id) {
         return messages == null ? Optional.empty() : Optional.ofNullable(messages.get(id));

@@ -453,4 +453,25 @@ class ChatOrganisationTest {
         assertThat(chat.createdAt()).isEqualTo(5);
         assertThat(chat.updatedAt()).isEqualTo(6);
     }
+
+    @Test
+    void tagsOrArchivedChangedSinceRead_followsTagAndArchiveChangesOnly() {
+        Chat fresh = Chat.start(new ChatId("t"), new UserId("u"), Map.of(), null, 1);
+        Chat stored = fresh.afterInsert();
+        assertThat(fresh.tagsOrArchivedChangedSinceRead()).isTrue();
+        assertThat(stored.tagsOrArchivedChangedSinceRead()).isFalse();
+
+        stored.mergeDocument(Map.of("title", "x"), 2);
+        stored.togglePinned(2);
+        assertThat(stored.tagsOrArchivedChangedSinceRead()).isFalse();
+
+        stored.addTag(TagName.of("work"));
+        assertThat(stored.tagsOrArchivedChangedSinceRead()).isTrue();
+        Chat updated = stored.afterUpdate();
+        assertThat(updated.tagsOrArchivedChangedSinceRead()).isFalse();
+        updated.toggleArchived(3);
+        assertThat(updated.tagsOrArchivedChangedSinceRead()).isTrue();
+        updated.toggleArchived(4);
+        assertThat(updated.tagsOrArchivedChangedSinceRead()).isFalse();
+    }
 }
