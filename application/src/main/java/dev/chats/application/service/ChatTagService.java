@@ -18,6 +18,7 @@ import dev.chats.domain.tag.Tag;
 import dev.chats.domain.tag.TagName;
 import dev.chats.domain.user.User;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,11 +50,14 @@ public final class ChatTagService implements ChatTagsUseCase, ListTagsUseCase {
     @Override
     public List<Tag> addTag(User actor, ChatId id, String name) {
         TagName tag = TagName.of(name);
-        access.owned(actor, id);
-        // The record first: a chat never carries a tag that has no record.
-        tags.addIfAbsent(Tag.named(tag, actor.id()));
-        Chat tagged = VersionedWrite.apply(() -> access.owned(actor, id),
-                chat -> chat.addTag(tag) ? chats.update(chat) : chat);
+        Chat tagged = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+            if (!chat.addTag(tag)) {
+                return chat;
+            }
+            // The record before the chat that carries it; adding it again on a retry changes nothing.
+            tags.addIfAbsent(Tag.named(tag, actor.id()));
+            return chats.update(chat);
+        });
         events.publish(SidebarEvents.tags(tagged));
         return tags.findByIds(actor.id(), tagged.tagIds());
     }
@@ -70,12 +74,13 @@ public final class ChatTagService implements ChatTagsUseCase, ListTagsUseCase {
 
     @Override
     public void clearTags(User actor, ChatId id) {
-        List<String> before = access.owned(actor, id).tagIds();
+        List<String> removed = new ArrayList<>();
         Chat cleared = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
-            chat.clearTags();
+            removed.clear();
+            removed.addAll(chat.clearTags());
             return chats.update(chat);
         });
-        tags.deleteUncarried(actor.id(), before);
+        tags.deleteUncarried(actor.id(), removed);
         events.publish(SidebarEvents.tags(cleared));
     }
 

@@ -57,10 +57,11 @@ public final class ImportChatsService implements ImportChatsUseCase {
                     imported.pinned(), imported.folder().orElse(null),
                     createdAt, updatedAt));
         }
+        // One record per distinct tag of the whole import, before the chats that carry them.
+        prepared.stream().flatMap(chat -> chat.tagIds().stream()).distinct().forEach(tagId ->
+                tags.addIfAbsent(new Tag(tagId, actor.id(), TagName.capitalisedWords(tagId), null)));
         List<Chat> stored = new ArrayList<>(prepared.size());
         for (Chat chat : prepared) {
-            chat.tagIds().forEach(tagId ->
-                    tags.addIfAbsent(new Tag(tagId, actor.id(), TagName.capitalisedWords(tagId), null)));
             Chat added = chats.add(chat);
             events.publish(SidebarEvents.created(added));
             stored.add(added);

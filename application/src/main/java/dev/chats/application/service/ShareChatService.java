@@ -66,16 +66,16 @@ public final class ShareChatService implements ShareChatUseCase {
 
     @Override
     public boolean unshare(User actor, ChatId id) {
-        Chat chat = access.owned(actor, id);
-        if (chat.shareId().isEmpty()) {
-            return false;
-        }
+        boolean[] wasShared = new boolean[1];
         Chat unshared = VersionedWrite.apply(() -> access.owned(actor, id), current -> {
             current.shareId().ifPresent(shares::delete);
-            return current.markUnshared() ? chats.update(current) : current;
+            wasShared[0] = current.markUnshared();
+            return wasShared[0] ? chats.update(current) : current;
         });
-        events.publish(SidebarEvents.changed("chat:shared", unshared));
-        return true;
+        if (wasShared[0]) {
+            events.publish(SidebarEvents.changed("chat:shared", unshared));
+        }
+        return wasShared[0];
     }
 
     @Override
