@@ -576,7 +576,8 @@ public final class MongoChatRepository implements ChatRepository {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(50, 1L << Math.min(attempt, 6)));
+            // Short: writes of one chat leave gaps of a few milliseconds, and a read needs only one of them.
+            Thread.sleep(Math.min(10, 1L << Math.min(attempt, 4)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MongoAccessException("interrupted while waiting for a chat write to land", e);
