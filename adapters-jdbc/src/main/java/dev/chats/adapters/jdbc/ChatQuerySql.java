@@ -26,7 +26,12 @@ final class ChatQuerySql {
         this.parameters = parameters;
     }
 
-    static ChatQuerySql select(SqlDialect dialect, String columns, ChatQuery query) {
+    /**
+     * The SELECT of {@code columns} for {@code query}. With {@code searchGramsIndexed}, a text search asks the
+     * full-text index over {@link SearchGrams} first (MariaDB); otherwise LIKE alone, which PostgreSQL's trigram
+     * indexes serve and H2 scans for.
+     */
+    static ChatQuerySql select(SqlDialect dialect, boolean searchGramsIndexed, String columns, ChatQuery query) {
         String like = " LIKE ?" + dialect.likeEscapeClause();
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
@@ -52,13 +57,24 @@ final class ChatQuerySql {
             conditions.add("NOT EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id)");
         }
         query.textContains().ifPresent(text -> {
-            conditions.add("(LOWER(title)" + like + " OR LOWER(legacy_text)" + like
-                    + " OR EXISTS (SELECT 1 FROM chat_message m WHERE m.chat_id = chat.id AND LOWER(m.content_text)"
-                    + like + "))");
             String pattern = containsPattern(text, dialect.likeEscape());
-            parameters.add(pattern);
-            parameters.add(pattern);
-            parameters.add(pattern);
+            // The grams are scoped by owner, so only a search within one user's chats can use them.
+            String grams = searchGramsIndexed && query.owner().isPresent()
+                    ? SearchGrams.requireAllOf(query.owner().get().value(), text.toLowerCase(Locale.ROOT)) : "";
+            if (grams.isEmpty()) {
+                conditions.add("(LOWER(title)" + like + " OR LOWER(legacy_text)" + like
+                        + " OR EXISTS (SELECT 1 FROM chat_message m WHERE m.chat_id = chat.id"
+                        + " AND LOWER(m.content_text)" + like + "))");
+                parameters.addAll(List.of(pattern, pattern, pattern));
+                return;
+            }
+            // The full-text index finds the rows holding the phrase's trigrams; LIKE keeps those that hold it.
+            conditions.add("((MATCH(search_grams) AGAINST (? IN BOOLEAN MODE)"
+                    + " AND (LOWER(title)" + like + " OR LOWER(legacy_text)" + like + "))"
+                    + " OR id IN (SELECT s.chat_id FROM chat_message_search s JOIN chat_message m"
+                    + " ON m.chat_id = s.chat_id AND m.message_id = s.message_id"
+                    + " WHERE MATCH(s.grams) AGAINST (? IN BOOLEAN MODE) AND LOWER(m.content_text)" + like + "))");
+            parameters.addAll(List.of(grams, pattern, pattern, grams, pattern));
         });
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM chat");
         if (!conditions.isEmpty()) {

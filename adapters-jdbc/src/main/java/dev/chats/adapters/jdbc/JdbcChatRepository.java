@@ -43,19 +43,33 @@ public final class JdbcChatRepository implements ChatRepository {
     private final SqlDialect dialect;
     private final Transactions transactions;
     private final JsonColumns json;
+    private final boolean searchGramsIndexed;
+    private final String insertChat;
+    private final String updateChat;
 
     public JdbcChatRepository(JdbcDatabase database) {
         this.dialect = database.dialect();
         this.transactions = database.transactions();
         this.json = database.json();
+        this.searchGramsIndexed = database.searchGramsIndexed();
+        String grams = dialect.keepsSearchGrams() ? ", search_grams" : "";
+        this.insertChat = "INSERT INTO chat (id, user_id, title, body, created_at, updated_at, share_id, archived,"
+                + " pinned, meta, folder_id, version, legacy_text" + grams + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?" + (grams.isEmpty() ? "" : ", ?") + ")";
+        this.updateChat = "UPDATE chat SET title = ?, body = ?, updated_at = ?, share_id = ?, archived = ?,"
+                + " pinned = ?, meta = ?, folder_id = ?, legacy_text = ?" + (grams.isEmpty() ? "" : ", search_grams = ?")
+                + ", version = version + 1 WHERE id = ? AND version = ?";
+    }
+
+    /** The title and the legacy messages list are searched beside the message rows. */
+    private static String searchGramsOf(Chat chat) {
+        return SearchGrams.of(chat.ownerId().value(), chat.title(), chat.storedDocument().legacyMessagesText());
     }
 
     @Override
     public Chat add(Chat chat) {
         return transactions.inTransaction("add chat", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO chat (id, user_id, title, body,"
-                    + " created_at, updated_at, share_id, archived, pinned, meta, folder_id, version, legacy_text)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(insertChat)) {
                 insert.setString(1, chat.id().value());
                 insert.setString(2, chat.ownerId().value());
                 insert.setString(3, chat.title());
@@ -69,10 +83,13 @@ public final class JdbcChatRepository implements ChatRepository {
                 insert.setString(11, chat.folderId().map(FolderId::value).orElse(null));
                 insert.setLong(12, chat.version());
                 insert.setString(13, chat.storedDocument().legacyMessagesText());
+                if (dialect.keepsSearchGrams()) {
+                    insert.setString(14, searchGramsOf(chat));
+                }
                 insert.executeUpdate();
             }
             // Every message, not only the pending ones: a chat restored elsewhere (a copy) has none pending.
-            upsertMessages(connection, chat.id(), chat.storedDocument().messages());
+            upsertMessages(connection, chat, chat.storedDocument().messages());
             replaceTags(connection, chat);
             return chat.afterInsert();
         });
@@ -82,9 +99,7 @@ public final class JdbcChatRepository implements ChatRepository {
     public Chat update(Chat chat) {
         return transactions.inTransaction("update chat", connection -> {
             // The guarded UPDATE also locks the chat row, so message writes of one chat never interleave.
-            try (PreparedStatement update = connection.prepareStatement("UPDATE chat SET title = ?, body = ?,"
-                    + " updated_at = ?, share_id = ?, archived = ?, pinned = ?, meta = ?, folder_id = ?,"
-                    + " legacy_text = ?, version = version + 1 WHERE id = ? AND version = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(updateChat)) {
                 update.setString(1, chat.title());
                 update.setString(2, json.write(chat.storedDocument().body()));
                 update.setLong(3, chat.updatedAt());
@@ -94,15 +109,19 @@ public final class JdbcChatRepository implements ChatRepository {
                 update.setString(7, json.write(chat.meta()));
                 update.setString(8, chat.folderId().map(FolderId::value).orElse(null));
                 update.setString(9, chat.storedDocument().legacyMessagesText());
-                update.setString(10, chat.id().value());
-                update.setLong(11, chat.version());
+                int next = 10;
+                if (dialect.keepsSearchGrams()) {
+                    update.setString(next++, searchGramsOf(chat));
+                }
+                update.setString(next++, chat.id().value());
+                update.setLong(next, chat.version());
                 if (update.executeUpdate() != 1) {
                     throw new ChatVersionConflictException(chat.id(), chat.version());
                 }
             }
             MessageChanges changes = chat.pendingMessageChanges();
             deleteMessages(connection, chat.id(), changes.removed());
-            upsertMessages(connection, chat.id(), changes.upserted().values());
+            upsertMessages(connection, chat, changes.upserted().values());
             if (chat.tagsOrArchivedChangedSinceRead()) {
                 replaceTags(connection, chat);
             }
@@ -249,7 +268,7 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public List<ChatSummary> findSummaries(ChatQuery query) {
-        ChatQuerySql select = ChatQuerySql.select(dialect, SUMMARY_COLUMNS, query);
+        ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, SUMMARY_COLUMNS, query);
         return transactions.read("list chat titles", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
                 select.bind(statement);
@@ -267,7 +286,7 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public List<Chat> findChats(ChatQuery query) {
-        ChatQuerySql select = ChatQuerySql.select(dialect, CHAT_COLUMNS, query);
+        ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, CHAT_COLUMNS, query);
         return transactions.read("list chats", connection -> chats(connection, select.sql(), select::bind));
     }
 
@@ -329,8 +348,9 @@ public final class JdbcChatRepository implements ChatRepository {
         return messages;
     }
 
-    private void upsertMessages(Connection connection, ChatId chatId, Collection<Message> messages)
+    private void upsertMessages(Connection connection, Chat chat, Collection<Message> messages)
             throws SQLException {
+        ChatId chatId = chat.id();
         if (messages.isEmpty()) {
             return;
         }
@@ -342,6 +362,27 @@ public final class JdbcChatRepository implements ChatRepository {
                 upsert.setString(4, parentIdColumn(message));
                 upsert.setString(5, message.contentText());
                 upsert.setString(6, json.write(message.body()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        if (dialect.keepsSearchGrams()) {
+            upsertSearchGrams(connection, chat, messages);
+        }
+    }
+
+    /**
+     * The grams of each message's content in {@code chat_message_search}, a table of its own so that reading a
+     * chat's messages never reads them; deleted with the message by the foreign key.
+     */
+    private static void upsertSearchGrams(Connection connection, Chat chat, Collection<Message> messages)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO chat_message_search (chat_id,"
+                + " message_id, grams) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE grams = VALUES(grams)")) {
+            for (Message message : messages) {
+                upsert.setString(1, chat.id().value());
+                upsert.setString(2, message.id());
+                upsert.setString(3, SearchGrams.of(chat.ownerId().value(), message.contentText()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

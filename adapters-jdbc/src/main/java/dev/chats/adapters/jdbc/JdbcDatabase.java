@@ -22,6 +22,7 @@ public final class JdbcDatabase {
     private final SqlDialect dialect;
     private final Transactions transactions;
     private final JsonColumns json;
+    private final boolean searchGramsIndexed;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
@@ -39,6 +40,30 @@ public final class JdbcDatabase {
         migrate(dataSource, dialect);
         this.transactions = new Transactions(dataSource);
         this.json = new JsonColumns(mapper);
+        this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
+    }
+
+    /**
+     * Whether the server's full-text settings index {@link SearchGrams} tokens: an administrator may have raised
+     * {@code innodb_ft_min_token_size} above their length, and then search must not rely on the index.
+     */
+    private static boolean fullTextIndexesSearchGrams(Transactions transactions) {
+        return transactions.read("read full-text settings", connection -> {
+            try (java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet row = statement.executeQuery(
+                         "SELECT @@innodb_ft_min_token_size, @@innodb_ft_max_token_size")) {
+                row.next();
+                int min = row.getInt(1);
+                int max = row.getInt(2);
+                boolean indexed = min <= SearchGrams.TOKEN_LENGTH && SearchGrams.TOKEN_LENGTH <= max;
+                if (!indexed) {
+                    LOG.warn("innodb_ft_min_token_size={} / innodb_ft_max_token_size={} leave out the {}-character"
+                            + " search tokens: chat search runs without its full-text index", min, max,
+                            SearchGrams.TOKEN_LENGTH);
+                }
+                return indexed;
+            }
+        });
     }
 
     private static void migrate(DataSource dataSource, SqlDialect dialect) {
@@ -49,6 +74,9 @@ public final class JdbcDatabase {
         }
         flyway.dataSource(dataSource)
                 .locations(dialect.migrationLocation())
+                .javaMigrations(dialect == SqlDialect.MARIADB
+                        ? new org.flywaydb.core.api.migration.JavaMigration[]{new MariaDbSearchGramsMigration()}
+                        : new org.flywaydb.core.api.migration.JavaMigration[0])
                 .table("chats_schema_history")
                 .load()
                 .migrate();
@@ -56,6 +84,11 @@ public final class JdbcDatabase {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /** Whether text search may ask the full-text index over {@link SearchGrams} (MariaDB). */
+    boolean searchGramsIndexed() {
+        return searchGramsIndexed;
     }
 
     Transactions transactions() {

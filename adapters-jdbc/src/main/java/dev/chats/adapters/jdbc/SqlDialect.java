@@ -75,6 +75,15 @@ public enum SqlDialect {
         return "classpath:db/migration/" + migrationFolder;
     }
 
+    /**
+     * Whether rows carry {@link SearchGrams} for a full-text index: {@code chat_message_search.grams} beside each
+     * message row and {@code chat.search_grams} (title and legacy messages). MariaDB has no trigram index;
+     * PostgreSQL indexes the text itself (pg_trgm) and H2 scans.
+     */
+    boolean keepsSearchGrams() {
+        return this == MARIADB;
+    }
+
     /** Inserts a message row or replaces the one with the same (chat id, message id). */
     String upsertMessage() {
         return upsertMessage;

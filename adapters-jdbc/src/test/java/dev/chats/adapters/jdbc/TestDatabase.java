@@ -21,8 +21,8 @@ import java.util.UUID;
  * A real database for adapter tests, chosen in this order: the URL in the environment
  * ({@code CHATS_TEST_POSTGRES_URL}, {@code CHATS_TEST_MARIADB_URL}, with {@code _USER} and {@code _PASSWORD}),
  * else a Testcontainers container when Docker is available, else the test is skipped with the reason. H2 always
- * runs, in memory. One database per vendor per test JVM, in a schema of its own on a shared server;
- * {@link #clean()} empties it between tests.
+ * runs, in memory. One database per vendor per test JVM, in a schema of its own on a shared server (a container
+ * is shared the same way); {@link #clean()} empties it between tests.
  */
 final class TestDatabase {
 
@@ -33,41 +33,67 @@ final class TestDatabase {
     private final HikariDataSource dataSource;
     private final JdbcDatabase database;
 
-    private TestDatabase(String url, String user, String password) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(8);
-        this.dataSource = new HikariDataSource(config);
+    private TestDatabase(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
         this.database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
     }
+
+    /** Where a vendor's server is reached: a URL and credentials that may create schemas or databases. */
+    private record Server(String name, String url, String user, String password) {
+    }
+
+    private static final Map<Vendor, Server> SERVERS = new EnumMap<>(Vendor.class);
 
     /** The vendor's database, migrated; skips the calling test if none can be reached. */
     static synchronized TestDatabase of(Vendor vendor) {
         TestDatabase open = OPEN.get(vendor);
         if (open == null) {
-            open = switch (vendor) {
-                case H2 -> new TestDatabase("jdbc:h2:mem:contract-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "sa", "");
-                case POSTGRESQL -> fromEnvironmentOrContainer("POSTGRES",
-                        () -> new PostgreSQLContainer<>("postgres:16-alpine"));
-                case MARIADB -> fromEnvironmentOrContainer("MARIADB",
-                        () -> new MariaDBContainer<>("mariadb:11"));
-            };
+            open = new TestDatabase(emptyDataSource(vendor));
             OPEN.put(vendor, open);
         }
         return open;
     }
 
-    private static TestDatabase fromEnvironmentOrContainer(String name,
-                                                           java.util.function.Supplier<JdbcDatabaseContainer<?>> container) {
+    /**
+     * A pool on a new, empty, unmigrated database of the vendor's (H2 in memory; elsewhere a schema or database of
+     * its own, dropped when the run ends); skips the calling test if no server can be reached.
+     */
+    static HikariDataSource emptyDataSource(Vendor vendor) {
+        if (vendor == Vendor.H2) {
+            return pool("jdbc:h2:mem:contract-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        Server server = server(vendor);
+        return pool(ownSchema(server), server.user(), server.password());
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        return new HikariDataSource(config);
+    }
+
+    private static synchronized Server server(Vendor vendor) {
+        Server server = SERVERS.get(vendor);
+        if (server == null) {
+            server = vendor == Vendor.POSTGRESQL
+                    ? fromEnvironmentOrContainer("POSTGRES", () -> new PostgreSQLContainer<>("postgres:16-alpine"))
+                    : fromEnvironmentOrContainer("MARIADB",
+                            () -> new MariaDBContainer<>("mariadb:11").withUsername("root"));
+            SERVERS.put(vendor, server);
+        }
+        return server;
+    }
+
+    private static Server fromEnvironmentOrContainer(String name,
+                                                     java.util.function.Supplier<JdbcDatabaseContainer<?>> container) {
         Optional<String> url = env("CHATS_TEST_" + name + "_URL");
         if (url.isPresent()) {
-            String user = env("CHATS_TEST_" + name + "_USER").orElse(null);
-            String password = env("CHATS_TEST_" + name + "_PASSWORD").orElse("");
-            return new TestDatabase(ownSchema(name, url.get(), user, password), user, password);
+            return new Server(name, url.get(), env("CHATS_TEST_" + name + "_USER").orElse(null),
+                    env("CHATS_TEST_" + name + "_PASSWORD").orElse(""));
         }
         boolean docker;
         try {
@@ -79,19 +105,20 @@ final class TestDatabase {
                 + "_URL (and _USER, _PASSWORD) or make a Docker engine available for Testcontainers");
         JdbcDatabaseContainer<?> started = container.get();
         started.start();
-        return new TestDatabase(started.getJdbcUrl(), started.getUsername(), started.getPassword());
+        return new Server(name, started.getJdbcUrl(), started.getUsername(), started.getPassword());
     }
 
     /**
      * A schema (PostgreSQL) or database (MariaDB) of this test run's own inside the shared server, dropped when
      * the run ends, so runs never see each other's rows or migrations.
      */
-    private static String ownSchema(String name, String url, String user, String password) {
+    private static String ownSchema(Server server) {
         String schema = "chats_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        boolean postgres = "POSTGRES".equals(name);
-        execute(url, user, password, postgres ? "CREATE SCHEMA " + schema : "CREATE DATABASE " + schema
+        boolean postgres = "POSTGRES".equals(server.name());
+        String url = server.url();
+        execute(server, postgres ? "CREATE SCHEMA " + schema : "CREATE DATABASE " + schema
                 + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(url, user, password,
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server,
                 (postgres ? "DROP SCHEMA " + schema + " CASCADE" : "DROP DATABASE " + schema))));
         if (postgres) {
             return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -102,12 +129,13 @@ final class TestDatabase {
         return base.substring(0, base.lastIndexOf('/') + 1) + schema + rest;
     }
 
-    private static void execute(String url, String user, String password, String sql) {
-        try (Connection connection = java.sql.DriverManager.getConnection(url, user, password);
+    private static void execute(Server server, String sql) {
+        try (Connection connection = java.sql.DriverManager.getConnection(server.url(), server.user(),
+                server.password());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot run '" + sql + "' on " + url, e);
+            throw new IllegalStateException("cannot run '" + sql + "' on " + server.url(), e);
         }
     }
 

@@ -1022,7 +1022,10 @@ public abstract class ChatRepositoryContract {
     static Stream<Arguments> textSearches() {
         return Stream.of(
                 Arguments.of("needle", List.of("inTitle", "inMessage", "inContentParts", "inLegacyList", "editedIn")),
+                Arguments.of("eedl", List.of("inTitle", "inMessage", "inContentParts", "inLegacyList", "editedIn")),
                 Arguments.of("NEEDLE here", List.of("inMessage")),
+                Arguments.of("le he", List.of("inMessage")),
+                Arguments.of("dl", List.of("inTitle", "inMessage", "inContentParts", "inLegacyList", "editedIn")),
                 Arguments.of("needle part", List.of("inContentParts")),
                 Arguments.of("legacy needle", List.of("inLegacyList")),
                 Arguments.of("100%", List.of("percent")),
