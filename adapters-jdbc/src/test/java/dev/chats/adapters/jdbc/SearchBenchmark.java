@@ -96,7 +96,7 @@ public final class SearchBenchmark {
             analyse(dataSource, jdbc.dialect());
 
             UserId searcher = userOf(0);
-            List<String> phrases = List.of(words.rare(), words.rare().substring(1, 5), words.common(),
+            List<String> phrases = List.of(words.rare(), words.rare().substring(1, 6), words.common(),
                     words.common() + " " + words.common(), "zq", "no such phrase anywhere");
             for (String phrase : phrases) {
                 ChatQuery query = new ChatQuery(Optional.of(searcher), Flag.ANY, Flag.ANY, FolderScope.any(),
