@@ -6,10 +6,13 @@ import jakarta.inject.Inject;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.port.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 /**
  * The configured SQL database, its schema brought up to date before any repository touches it. Created eagerly,
@@ -49,8 +52,8 @@ public final class JdbcDatabase {
      */
     private static boolean fullTextIndexesSearchGrams(Transactions transactions) {
         return transactions.read("read full-text settings", connection -> {
-            try (java.sql.Statement statement = connection.createStatement();
-                 java.sql.ResultSet row = statement.executeQuery(
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery(
                          "SELECT @@innodb_ft_min_token_size, @@innodb_ft_max_token_size")) {
                 row.next();
                 int min = row.getInt(1);
@@ -75,8 +78,7 @@ public final class JdbcDatabase {
         flyway.dataSource(dataSource)
                 .locations(dialect.migrationLocation())
                 .javaMigrations(dialect == SqlDialect.MARIADB
-                        ? new org.flywaydb.core.api.migration.JavaMigration[]{new MariaDbSearchGramsMigration()}
-                        : new org.flywaydb.core.api.migration.JavaMigration[0])
+                        ? new JavaMigration[]{new MariaDbSearchGramsMigration()} : new JavaMigration[0])
                 .table("chats_schema_history")
                 .load()
                 .migrate();
