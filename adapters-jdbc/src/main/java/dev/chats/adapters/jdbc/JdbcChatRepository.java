@@ -367,25 +367,28 @@ public final class JdbcChatRepository implements ChatRepository {
             upsert.executeBatch();
         }
         if (dialect.keepsSearchGrams()) {
-            upsertSearchGrams(connection, chat, messages);
+            markSearchPending(connection, chat, messages);
         }
     }
 
     /**
-     * The grams of each message's content in {@code chat_message_search}, a table of its own so that reading a
-     * chat's messages never reads them; deleted with the message by the foreign key.
+     * Queues the messages for {@link MariaDbSearchIndexer} instead of writing their grams: a message streamed in
+     * many writes would otherwise leave the full-text index an entry per write until it is optimised. Search scans
+     * the queued messages meanwhile, so a message is found from its first write on.
      */
-    private static void upsertSearchGrams(Connection connection, Chat chat, Collection<Message> messages)
+    private static void markSearchPending(Connection connection, Chat chat, Collection<Message> messages)
             throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO chat_message_search (chat_id,"
-                + " message_id, grams) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE grams = VALUES(grams)")) {
+        try (PreparedStatement mark = connection.prepareStatement("INSERT INTO chat_message_search_pending"
+                + " (chat_id, message_id, written_at) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE written_at = VALUES(written_at)")) {
+            long now = System.currentTimeMillis();
             for (Message message : messages) {
-                upsert.setString(1, chat.id().value());
-                upsert.setString(2, message.id());
-                upsert.setString(3, SearchGrams.of(chat.ownerId().value(), message.contentText()));
-                upsert.addBatch();
+                mark.setString(1, chat.id().value());
+                mark.setString(2, message.id());
+                mark.setLong(3, now);
+                mark.addBatch();
             }
-            upsert.executeBatch();
+            mark.executeBatch();
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * MariaDB V3: {@link SearchGrams} of each message in {@code chat_message_search} and of each chat's title and legacy
- * messages in {@code chat.search_grams}, filled for the rows already there, then full-text indexed. Java rather than
+ * messages in {@code chat.search_grams}, filled for the rows already there, then full-text indexed; and
+ * {@code chat_message_search_pending}, the messages written since their grams were (see
+ * {@link MariaDbSearchIndexer}). Java rather than
  * SQL because the grams are computed here, the same way every later write computes them.
  *
  * <p>MariaDB commits DDL implicitly, so the migration cannot run in one transaction; instead every step checks
@@ -52,6 +54,13 @@ final class MariaDbSearchGramsMigration extends BaseJavaMigration {
                 + " CONSTRAINT pk_chat_message_search PRIMARY KEY (chat_id, message_id),"
                 + " CONSTRAINT fk_chat_message_search_message FOREIGN KEY (chat_id, message_id)"
                 + " REFERENCES chat_message (chat_id, message_id) ON DELETE CASCADE"
+                + ") ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin");
+        execute(connection, "CREATE TABLE IF NOT EXISTS chat_message_search_pending ("
+                + " chat_id VARCHAR(64) NOT NULL, message_id VARCHAR(255) NOT NULL, written_at BIGINT NOT NULL,"
+                + " CONSTRAINT pk_chat_message_search_pending PRIMARY KEY (chat_id, message_id),"
+                + " CONSTRAINT fk_chat_message_search_pending_message FOREIGN KEY (chat_id, message_id)"
+                + " REFERENCES chat_message (chat_id, message_id) ON DELETE CASCADE,"
+                + " INDEX ix_chat_message_search_pending_written (written_at)"
                 + ") ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin");
         addColumnIfMissing(connection, "chat", "search_grams");
         fillMessageGrams(connection);

@@ -1,6 +1,7 @@
 package dev.chats.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatOrder;
 import dev.chats.domain.chat.ChatQuery;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +95,48 @@ class MariaDbSearchIndexTest {
         assertThat(searched(chats, "needl")).containsExactly("chat");
         assertThat(searched(chats, "ore ha")).containsExactly("chat");
         assertThat(searched(chats, "rst tit")).containsExactly("chat");
+    }
+
+    @Test
+    void givenAMessageWrittenAgainAndAgain_itsGramsAreWrittenOnceItIsQuiet_andSearchFindsItThroughout()
+            throws SQLException {
+        dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
+        JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcChatRepository chats = new JdbcChatRepository(database);
+        MariaDbSearchIndexer indexer = new MariaDbSearchIndexer(database, false);
+        Map<String, Object> message = Map.of("id", "m1", "role", "assistant", "content", "");
+        Map<String, Object> document = Map.of("title", "streamed",
+                "history", Map.of("currentId", "m1", "messages", Map.of("m1", message)));
+        Chat chat = chats.add(Chat.start(new ChatId("streamed"), OWNER, document, null, 1_000));
+        StringBuilder answer = new StringBuilder();
+        for (String word : List.of("The", " answer", " grows", " word", " by", " word")) {
+            answer.append(word);
+            chat.upsertMessageContent("m1", answer.toString(), null, 2_000);
+            chat = chats.update(chat);
+            assertThat(searched(chats, answer.toString())).containsExactly("streamed");
+        }
+
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isEqualTo(1);
+        assertThat(indexer.indexWrittenBefore(System.currentTimeMillis() - 60_000)).isZero();
+        assertThat(indexer.indexWrittenBefore(System.currentTimeMillis() + 1)).isEqualTo(1);
+
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isEqualTo(1);
+        assertThat(searched(chats, "answer gr")).containsExactly("streamed");
+        assertThat(searched(chats, "word by word")).containsExactly("streamed");
+
+        chat.upsertMessageContent("m1", "Rewritten entirely", null, 3_000);
+        chats.update(chat);
+        assertThat(searched(chats, "answer gr")).isEmpty();
+        assertThat(searched(chats, "ewritten ent")).containsExactly("streamed");
+        indexer.indexWrittenBefore(System.currentTimeMillis() + 1);
+        assertThat(searched(chats, "answer gr")).isEmpty();
+        assertThat(searched(chats, "ewritten ent")).containsExactly("streamed");
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isZero();
+
+        chats.delete(chat.id());
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isZero();
     }
 
     @Test

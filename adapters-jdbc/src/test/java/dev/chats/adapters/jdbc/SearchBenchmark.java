@@ -93,6 +93,9 @@ public final class SearchBenchmark {
             fill(chats, words, chatCount, messageCount, userCount);
             System.out.printf("filled %,d chats / %,d messages over %d users in %.1f s (%s)%n", chatCount,
                     (long) chatCount * messageCount, userCount, (System.nanoTime() - started) / 1e9, jdbc.dialect());
+            started = System.nanoTime();
+            int indexed = new MariaDbSearchIndexer(jdbc, false).indexWrittenBefore(Long.MAX_VALUE);
+            System.out.printf("indexed %,d queued messages in %.1f s%n", indexed, (System.nanoTime() - started) / 1e9);
             analyse(dataSource, jdbc.dialect());
 
             UserId searcher = userOf(0);

@@ -1,0 +1,137 @@
+package dev.chats.adapters.jdbc;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the {@link SearchGrams} of MariaDB messages that have been quiet for {@link #QUIET}: a streamed answer is
+ * written many times in a few seconds, and each rewrite of a full-text indexed row leaves InnoDB an index entry
+ * per token until the table is optimised. Waiting for the writes to stop indexes each message about once.
+ *
+ * <p>Every instance runs one; two picking the same message write the same grams, so no coordination is needed.
+ * Until a message is indexed, search scans it (see {@link ChatQuerySql}), so nothing depends on this running on
+ * time, and a message left queued at shutdown is indexed after the next start.
+ */
+@Context
+@JdbcPersistence
+public final class MariaDbSearchIndexer {
+
+    /** How long a message must go unwritten before its grams are written. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration PERIOD = Duration.ofSeconds(1);
+    private static final int BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbSearchIndexer.class);
+
+    private final Transactions transactions;
+    private final ScheduledExecutorService schedule;
+    private volatile boolean failing;
+
+    public MariaDbSearchIndexer(JdbcDatabase database) {
+        this(database, true);
+    }
+
+    MariaDbSearchIndexer(JdbcDatabase database, boolean scheduled) {
+        this.transactions = database.transactions();
+        if (scheduled && database.dialect().keepsSearchGrams()) {
+            this.schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mariadb-search-indexer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            schedule.scheduleWithFixedDelay(this::indexQuietMessages, PERIOD.toMillis(), PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            this.schedule = null;
+        }
+    }
+
+    private void indexQuietMessages() {
+        try {
+            indexWrittenBefore(System.currentTimeMillis() - QUIET.toMillis());
+            if (failing) {
+                LOG.info("search indexing works again");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            // Logged once per outage: the next run retries, and search scans the queued messages meanwhile.
+            if (!failing) {
+                LOG.warn("search indexing failed, retrying every {} s: {}", PERIOD.toSeconds(), e.getMessage());
+                failing = true;
+            }
+        }
+    }
+
+    private record Queued(String chatId, String messageId, long writtenAt, String owner, String content) {
+    }
+
+    /** Indexes every queued message last written before {@code writtenBefore} (epoch millis); how many it did. */
+    int indexWrittenBefore(long writtenBefore) {
+        int indexed = 0;
+        while (true) {
+            int batch = transactions.inTransaction("index searched messages",
+                    connection -> indexBatch(connection, writtenBefore));
+            indexed += batch;
+            if (batch < BATCH) {
+                return indexed;
+            }
+        }
+    }
+
+    private static int indexBatch(Connection connection, long writtenBefore) throws SQLException {
+        List<Queued> queued = new ArrayList<>(BATCH);
+        try (PreparedStatement select = connection.prepareStatement("SELECT p.chat_id, p.message_id, p.written_at,"
+                + " c.user_id, m.content_text FROM chat_message_search_pending p"
+                + " JOIN chat_message m ON m.chat_id = p.chat_id AND m.message_id = p.message_id"
+                + " JOIN chat c ON c.id = p.chat_id WHERE p.written_at < ? ORDER BY p.written_at LIMIT " + BATCH)) {
+            select.setLong(1, writtenBefore);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    queued.add(new Queued(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
+                            rows.getString(5)));
+                }
+            }
+        }
+        if (queued.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO chat_message_search (chat_id,"
+                + " message_id, grams) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE grams = VALUES(grams)");
+             PreparedStatement dequeue = connection.prepareStatement("DELETE FROM chat_message_search_pending"
+                     + " WHERE chat_id = ? AND message_id = ? AND written_at = ?")) {
+            for (Queued message : queued) {
+                upsert.setString(1, message.chatId());
+                upsert.setString(2, message.messageId());
+                upsert.setString(3, SearchGrams.of(message.owner(), message.content()));
+                upsert.addBatch();
+                // Only if not written again meanwhile: a newer write stays queued for the next round.
+                dequeue.setString(1, message.chatId());
+                dequeue.setString(2, message.messageId());
+                dequeue.setLong(3, message.writtenAt());
+                dequeue.addBatch();
+            }
+            upsert.executeBatch();
+            dequeue.executeBatch();
+        }
+        return queued.size();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+}
