@@ -16,8 +16,8 @@ import java.util.List;
  * MariaDB V3: {@link SearchGrams} of each message in {@code chat_message_search} and of each chat's title and legacy
  * messages in {@code chat.search_grams}, filled for the rows already there, then full-text indexed; and
  * {@code chat_message_search_pending}, the messages written since their grams were (see
- * {@link MariaDbSearchIndexer}). Java rather than
- * SQL because the grams are computed here, the same way every later write computes them.
+ * {@link MariaDbSearchIndexer}). Java rather than SQL because the grams are computed here, the same way the
+ * indexer computes them later.
  *
  * <p>MariaDB commits DDL implicitly, so the migration cannot run in one transaction; instead every step checks
  * what is already done, and a run interrupted half-way finishes on the next start.
