@@ -110,13 +110,9 @@ final class ChatQuerySql {
                 conditions.add("1 = 0");
                 return;
             }
-            conditions.add("folder_id IN (" + placeholders(folders.size()) + ")");
+            conditions.add("folder_id IN (" + SqlParameters.placeholders(folders.size()) + ")");
             folders.stream().map(FolderId::value).sorted().forEach(parameters::add);
         });
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /** {@code %text%} with the text's own {@code %}, {@code _} and escape characters taken literally. */
@@ -137,8 +133,6 @@ final class ChatQuerySql {
     }
 
     void bind(PreparedStatement statement) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
+        SqlParameters.bind(statement, parameters);
     }
 }

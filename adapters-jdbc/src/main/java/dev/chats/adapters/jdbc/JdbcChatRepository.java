@@ -178,7 +178,7 @@ public final class JdbcChatRepository implements ChatRepository {
         return transactions.read("count chats in folders", connection -> {
             try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM chat WHERE "
                     + IN_FOLDERS.apply(folders.size()))) {
-                bind(count, parameters);
+                SqlParameters.bind(count, parameters);
                 try (ResultSet row = count.executeQuery()) {
                     row.next();
                     return row.getLong(1);
@@ -204,14 +204,14 @@ public final class JdbcChatRepository implements ChatRepository {
         return transactions.inTransaction("move chats to the root", connection -> {
             try (PreparedStatement move = connection.prepareStatement("UPDATE chat SET folder_id = NULL,"
                     + " version = version + 1 WHERE " + IN_FOLDERS.apply(folders.size()))) {
-                bind(move, ownerAndFolders(owner, folders));
+                SqlParameters.bind(move, ownerAndFolders(owner, folders));
                 return move.executeUpdate();
             }
         });
     }
 
     private static final java.util.function.IntFunction<String> IN_FOLDERS = count ->
-            "user_id = ? AND folder_id IN (" + ChatQuerySql.placeholders(count) + ")";
+            "user_id = ? AND folder_id IN (" + SqlParameters.placeholders(count) + ")";
 
     private static List<String> ownerAndFolders(UserId owner, Set<FolderId> folders) {
         List<String> parameters = new ArrayList<>();
@@ -227,19 +227,13 @@ public final class JdbcChatRepository implements ChatRepository {
         for (String dependent : List.of("chat_message", "chat_tag", "chat_share")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + dependent + " WHERE chat_id IN " + chats)) {
-                bind(delete, parameters);
+                SqlParameters.bind(delete, parameters);
                 delete.executeUpdate();
             }
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM chat WHERE " + condition)) {
-            bind(delete, parameters);
+            SqlParameters.bind(delete, parameters);
             return delete.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<String> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setString(i + 1, parameters.get(i));
         }
     }
 
@@ -331,11 +325,9 @@ public final class JdbcChatRepository implements ChatRepository {
         for (int from = 0; from < chatIds.size(); from += ID_BATCH) {
             List<ChatId> batch = chatIds.subList(from, Math.min(chatIds.size(), from + ID_BATCH));
             try (PreparedStatement query = connection.prepareStatement("SELECT chat_id, message_id, position, body"
-                    + " FROM chat_message WHERE chat_id IN (" + ChatQuerySql.placeholders(batch.size()) + ")"
+                    + " FROM chat_message WHERE chat_id IN (" + SqlParameters.placeholders(batch.size()) + ")"
                     + " ORDER BY chat_id, position")) {
-                for (int i = 0; i < batch.size(); i++) {
-                    query.setString(i + 1, batch.get(i).value());
-                }
+                SqlParameters.bind(query, batch.stream().map(ChatId::value).toList());
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         messages.computeIfAbsent(new ChatId(row.getString("chat_id")), id -> new ArrayList<>())
@@ -404,11 +396,11 @@ public final class JdbcChatRepository implements ChatRepository {
         for (int from = 0; from < ids.size(); from += ID_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM chat_message WHERE chat_id = ?"
-                    + " AND message_id IN (" + ChatQuerySql.placeholders(batch.size()) + ")")) {
-                delete.setString(1, chatId.value());
-                for (int i = 0; i < batch.size(); i++) {
-                    delete.setString(i + 2, batch.get(i));
-                }
+                    + " AND message_id IN (" + SqlParameters.placeholders(batch.size()) + ")")) {
+                List<String> parameters = new ArrayList<>(batch.size() + 1);
+                parameters.add(chatId.value());
+                parameters.addAll(batch);
+                SqlParameters.bind(delete, parameters);
                 delete.executeUpdate();
             }
         }

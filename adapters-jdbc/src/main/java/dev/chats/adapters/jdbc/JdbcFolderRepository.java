@@ -107,10 +107,8 @@ public final class JdbcFolderRepository implements FolderRepository {
         List<String> values = ids.stream().map(FolderId::value).distinct().sorted().toList();
         return transactions.inTransaction("delete folders", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM folder WHERE id IN ("
-                    + ChatQuerySql.placeholders(values.size()) + ")")) {
-                for (int i = 0; i < values.size(); i++) {
-                    delete.setString(i + 1, values.get(i));
-                }
+                    + SqlParameters.placeholders(values.size()) + ")")) {
+                SqlParameters.bind(delete, values);
                 return delete.executeUpdate();
             }
         });

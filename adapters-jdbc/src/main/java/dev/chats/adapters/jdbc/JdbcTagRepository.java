@@ -84,7 +84,7 @@ public final class JdbcTagRepository implements TagRepository {
         Map<String, Tag> byId = new LinkedHashMap<>();
         transactions.read("find tags", connection -> tags(connection,
                 "SELECT user_id, id, name, meta FROM tag WHERE user_id = ? AND id IN ("
-                        + ChatQuerySql.placeholders(ids.size()) + ")", parameters))
+                        + SqlParameters.placeholders(ids.size()) + ")", parameters))
                 .forEach(tag -> byId.put(tag.id(), tag));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -98,7 +98,7 @@ public final class JdbcTagRepository implements TagRepository {
         List<Object> parameters = new ArrayList<>();
         parameters.add(owner.value());
         parameters.addAll(ids);
-        delete("DELETE FROM tag WHERE user_id = ? AND id IN (" + ChatQuerySql.placeholders(ids.size()) + ") AND "
+        delete("DELETE FROM tag WHERE user_id = ? AND id IN (" + SqlParameters.placeholders(ids.size()) + ") AND "
                 + UNCARRIED, parameters);
     }
 
@@ -110,7 +110,7 @@ public final class JdbcTagRepository implements TagRepository {
     private void delete(String sql, List<Object> parameters) {
         transactions.inTransaction("delete uncarried tags", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(sql)) {
-                bind(delete, parameters);
+                SqlParameters.bind(delete, parameters);
                 return delete.executeUpdate();
             }
         });
@@ -118,7 +118,7 @@ public final class JdbcTagRepository implements TagRepository {
 
     private List<Tag> tags(Connection connection, String sql, List<Object> parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            bind(query, parameters);
+            SqlParameters.bind(query, parameters);
             List<Tag> tags = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
@@ -127,12 +127,6 @@ public final class JdbcTagRepository implements TagRepository {
                 }
             }
             return tags;
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
         }
     }
 }

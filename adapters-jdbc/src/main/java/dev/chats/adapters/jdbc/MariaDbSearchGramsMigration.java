@@ -14,10 +14,9 @@ import java.util.List;
 
 /**
  * MariaDB V3: {@link SearchGrams} of each message in {@code chat_message_search} and of each chat's title and legacy
- * messages in {@code chat.search_grams}, filled for the rows already there, then full-text indexed; and
- * {@code chat_message_search_pending}, the messages written since their grams were (see
- * {@link MariaDbSearchIndexer}). Java rather than SQL because the grams are computed here, the same way the
- * indexer computes them later.
+ * messages in {@code chat.search_grams}, both under full-text indexes, and {@code chat_message_search_pending}, the
+ * messages whose grams {@link MariaDbSearchIndexer} has still to write: every message already there, to begin with.
+ * Java rather than SQL because the chats' grams are computed here, the same way every later write computes them.
  *
  * <p>MariaDB commits DDL implicitly, so the migration cannot run in one transaction; instead every step checks
  * what is already done, and a run interrupted half-way finishes on the next start.
@@ -63,7 +62,11 @@ final class MariaDbSearchGramsMigration extends BaseJavaMigration {
                 + " INDEX ix_chat_message_search_pending_written (written_at)"
                 + ") ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin");
         addColumnIfMissing(connection, "chat", "search_grams");
-        fillMessageGrams(connection);
+        // The indexer writes their grams after start-up (search scans them meanwhile), so the upgrade of a large
+        // database does not hold the start for the minutes the grams take.
+        execute(connection, "INSERT IGNORE INTO chat_message_search_pending (chat_id, message_id, written_at)"
+                + " SELECT m.chat_id, m.message_id, 0 FROM chat_message m LEFT JOIN chat_message_search s"
+                + " ON s.chat_id = m.chat_id AND s.message_id = m.message_id WHERE s.chat_id IS NULL");
         fillChatGrams(connection);
         addFullTextIndexIfMissing(connection, "chat_message_search", "ix_chat_message_search_grams", "grams");
         addFullTextIndexIfMissing(connection, "chat", "ix_chat_search_grams", "search_grams");
@@ -81,48 +84,6 @@ final class MariaDbSearchGramsMigration extends BaseJavaMigration {
         if (!exists(connection, "SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE()"
                 + " AND table_name = ? AND index_name = ?", table, index)) {
             execute(connection, "CREATE FULLTEXT INDEX " + index + " ON " + table + " (" + column + ")");
-        }
-    }
-
-    private record MessageKey(String chatId, String messageId) {
-    }
-
-    /** Walks chat_message in primary-key order, a batch per transaction, adding the missing search rows. */
-    private static void fillMessageGrams(Connection connection) throws SQLException {
-        MessageKey after = new MessageKey("", "");
-        while (true) {
-            List<MessageKey> keys = new ArrayList<>(BATCH);
-            List<String> grams = new ArrayList<>(BATCH);
-            int seen = 0;
-            try (PreparedStatement select = connection.prepareStatement("SELECT m.chat_id, m.message_id,"
-                    + " m.content_text, s.chat_id IS NULL, c.user_id FROM chat_message m"
-                    + " JOIN chat c ON c.id = m.chat_id LEFT JOIN chat_message_search s"
-                    + " ON s.chat_id = m.chat_id AND s.message_id = m.message_id"
-                    + " WHERE m.chat_id > ? OR (m.chat_id = ? AND m.message_id > ?)"
-                    + " ORDER BY m.chat_id, m.message_id LIMIT " + BATCH)) {
-                select.setString(1, after.chatId());
-                select.setString(2, after.chatId());
-                select.setString(3, after.messageId());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        seen++;
-                        after = new MessageKey(rows.getString(1), rows.getString(2));
-                        if (rows.getBoolean(4)) {
-                            keys.add(after);
-                            grams.add(SearchGrams.of(rows.getString(5), rows.getString(3)));
-                        }
-                    }
-                }
-            }
-            inOneTransaction(connection, "INSERT INTO chat_message_search (chat_id, message_id, grams)"
-                    + " VALUES (?, ?, ?)", keys.size(), (insert, i) -> {
-                insert.setString(1, keys.get(i).chatId());
-                insert.setString(2, keys.get(i).messageId());
-                insert.setString(3, grams.get(i));
-            });
-            if (seen < BATCH) {
-                return;
-            }
         }
     }
 
@@ -186,9 +147,7 @@ final class MariaDbSearchGramsMigration extends BaseJavaMigration {
 
     private static boolean exists(Connection connection, String sql, String... parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setString(i + 1, parameters[i]);
-            }
+            SqlParameters.bind(query, List.of(parameters));
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }

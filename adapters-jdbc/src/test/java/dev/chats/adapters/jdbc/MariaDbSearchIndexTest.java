@@ -47,10 +47,11 @@ class MariaDbSearchIndexTest {
     }
 
     @Test
-    void givenRowsWrittenBeforeV3_migrating_fillsTheirGramsAndSearchFindsThem() throws SQLException {
+    void givenRowsWrittenBeforeV3_migrating_queuesTheirMessagesForTheIndexer_andSearchFindsThemThroughout()
+            throws SQLException {
         dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
         migrateTo("2");
-        // More message rows than one migration batch, so the walk over the primary key is exercised.
+        // More message rows than one indexer batch, so several batches run.
         insertChat("many-messages", OWNER, "plain title", null);
         for (int i = 0; i < 1_203; i++) {
             insertMessage("many-messages", String.format("m%04d", i), i == 1_100 ? "the NEEDLE is here" : "filler " + i);
@@ -61,12 +62,23 @@ class MariaDbSearchIndexTest {
 
         JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
 
-        assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isEqualTo(1_204);
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isEqualTo(1_204);
         assertThat(count("SELECT COUNT(*) FROM chat WHERE search_grams IS NULL")).isZero();
         assertThat(count("SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE()"
                 + " AND index_type = 'FULLTEXT'")).isEqualTo(2);
         assertThat(database.searchGramsIndexed()).isTrue();
         JdbcChatRepository chats = new JdbcChatRepository(database);
+        assertFoundAfterMigration(chats);
+
+        assertThat(new MariaDbSearchIndexer(database, false).indexWrittenBefore(System.currentTimeMillis()))
+                .isEqualTo(1_204);
+
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isEqualTo(1_204);
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isZero();
+        assertFoundAfterMigration(chats);
+    }
+
+    private static void assertFoundAfterMigration(JdbcChatRepository chats) {
         assertThat(searched(chats, "eedle is")).containsExactly("many-messages");
         assertThat(searched(chats, "ystac")).containsExactly("titled");
         assertThat(searched(chats, "pebbl")).containsExactly("titled");
@@ -90,6 +102,8 @@ class MariaDbSearchIndexTest {
 
         JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
 
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isEqualTo(1);
+        new MariaDbSearchIndexer(database, false).indexWrittenBefore(System.currentTimeMillis());
         assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isEqualTo(2);
         JdbcChatRepository chats = new JdbcChatRepository(database);
         assertThat(searched(chats, "needl")).containsExactly("chat");
