@@ -41,6 +41,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.chats.domain.port.contract.ContractFixtures.keyPaths;
+import static dev.chats.domain.port.contract.ContractFixtures.list;
+import static dev.chats.domain.port.contract.ContractFixtures.object;
+import static dev.chats.domain.port.contract.ContractFixtures.ofLength;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -1288,20 +1292,6 @@ public abstract class ChatRepositoryContract {
         }
     }
 
-    /** A JSON object with its keys in the order given; values may be null. */
-    private static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return object;
-    }
-
-    /** A JSON array; items may be null. */
-    private static List<Object> list(Object... items) {
-        return new ArrayList<>(Arrays.asList(items));
-    }
-
     private static Map<String, Object> message(String id, String parentId, String role, String content,
                                                String... childrenIds) {
         return object("id", id, "parentId", parentId, "childrenIds", list((Object[]) childrenIds), "role", role,
@@ -1400,32 +1390,6 @@ public abstract class ChatRepositoryContract {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> messageBody(Map<String, Object> document, String messageId) {
         return (Map<String, Object>) messagesOf(document).get(messageId);
-    }
-
-    /** Every key of the tree as a path, in iteration order. */
-    private static List<String> keyPaths(Object value, String path) {
-        List<String> paths = new ArrayList<>();
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, child) -> {
-                String childPath = path + "/" + key;
-                paths.add(childPath);
-                paths.addAll(keyPaths(child, childPath));
-            });
-        } else if (value instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                paths.addAll(keyPaths(items.get(i), path + "[" + i + "]"));
-            }
-        }
-        return paths;
-    }
-
-    /** {@code prefix} followed by random characters up to exactly {@code length}. */
-    private static String ofLength(String prefix, int length) {
-        StringBuilder text = new StringBuilder(prefix);
-        while (text.length() < length) {
-            text.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return text.substring(0, length);
     }
 
     /** Everything a repository stores about a chat, comparable as a value. */

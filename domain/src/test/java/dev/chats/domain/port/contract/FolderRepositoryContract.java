@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.chats.domain.port.contract.ContractFixtures.list;
+import static dev.chats.domain.port.contract.ContractFixtures.newFolderId;
+import static dev.chats.domain.port.contract.ContractFixtures.newUserId;
+import static dev.chats.domain.port.contract.ContractFixtures.object;
+import static dev.chats.domain.port.contract.ContractFixtures.ofLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -190,36 +195,5 @@ public abstract class FolderRepositoryContract {
         assertThat(folders().findById(second.id())).contains(second);
         assertThat(folders().findAllOwnedBy(owner)).containsExactly(second);
         assertThat(folders().deleteAll(List.of(first.id()))).isZero();
-    }
-
-    private static UserId newUserId() {
-        return new UserId(UUID.randomUUID().toString());
-    }
-
-    private static FolderId newFolderId() {
-        return new FolderId(UUID.randomUUID().toString());
-    }
-
-    /** A JSON object with its keys in the order given; values may be null. */
-    private static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return object;
-    }
-
-    /** A JSON array; items may be null. */
-    private static List<Object> list(Object... items) {
-        return new ArrayList<>(Arrays.asList(items));
-    }
-
-    /** {@code prefix} followed by random characters up to exactly {@code length}. */
-    private static String ofLength(String prefix, int length) {
-        StringBuilder text = new StringBuilder(prefix);
-        while (text.length() < length) {
-            text.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return text.substring(0, length);
     }
 }

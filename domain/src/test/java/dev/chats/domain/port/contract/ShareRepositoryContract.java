@@ -17,6 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.chats.domain.port.contract.ContractFixtures.keyPaths;
+import static dev.chats.domain.port.contract.ContractFixtures.list;
+import static dev.chats.domain.port.contract.ContractFixtures.newChatId;
+import static dev.chats.domain.port.contract.ContractFixtures.newFolderId;
+import static dev.chats.domain.port.contract.ContractFixtures.newOwner;
+import static dev.chats.domain.port.contract.ContractFixtures.object;
+import static dev.chats.domain.port.contract.ContractFixtures.ofLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -278,18 +285,6 @@ public abstract class ShareRepositoryContract {
     // ---------------------------------------------------------------------------------------------------------
     // helpers
 
-    private static UserId newOwner() {
-        return new UserId(UUID.randomUUID().toString());
-    }
-
-    private static ChatId newChatId() {
-        return new ChatId(UUID.randomUUID().toString());
-    }
-
-    private static FolderId newFolderId() {
-        return new FolderId(UUID.randomUUID().toString());
-    }
-
     private static String newShareId() {
         return UUID.randomUUID().toString();
     }
@@ -312,20 +307,6 @@ public abstract class ShareRepositoryContract {
 
     private Share reload(String shareId) {
         return shares().findById(shareId).orElseThrow(() -> new AssertionError("share " + shareId + " is not stored"));
-    }
-
-    /** A JSON object with its keys in the order given; values may be null. */
-    private static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return object;
-    }
-
-    /** A JSON array; items may be null. */
-    private static List<Object> list(Object... items) {
-        return new ArrayList<>(Arrays.asList(items));
     }
 
     /** A linear conversation: each message answers the one before, the last is current. */
@@ -396,31 +377,5 @@ public abstract class ShareRepositoryContract {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> messagesOf(Map<String, Object> document) {
         return (Map<String, Object>) ((Map<String, Object>) document.get("history")).get("messages");
-    }
-
-    /** Every key of the tree as a path, in iteration order. */
-    private static List<String> keyPaths(Object value, String path) {
-        List<String> paths = new ArrayList<>();
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, child) -> {
-                String childPath = path + "/" + key;
-                paths.add(childPath);
-                paths.addAll(keyPaths(child, childPath));
-            });
-        } else if (value instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                paths.addAll(keyPaths(items.get(i), path + "[" + i + "]"));
-            }
-        }
-        return paths;
-    }
-
-    /** {@code prefix} followed by random characters up to exactly {@code length}. */
-    private static String ofLength(String prefix, int length) {
-        StringBuilder text = new StringBuilder(prefix);
-        while (text.length() < length) {
-            text.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return text.substring(0, length);
     }
 }

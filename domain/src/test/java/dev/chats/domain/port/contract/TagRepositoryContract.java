@@ -30,6 +30,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static dev.chats.domain.port.contract.ContractFixtures.list;
+import static dev.chats.domain.port.contract.ContractFixtures.newChatId;
+import static dev.chats.domain.port.contract.ContractFixtures.newFolderId;
+import static dev.chats.domain.port.contract.ContractFixtures.newOwner;
+import static dev.chats.domain.port.contract.ContractFixtures.object;
+import static dev.chats.domain.port.contract.ContractFixtures.ofLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -528,18 +534,6 @@ public abstract class TagRepositoryContract {
     // ---------------------------------------------------------------------------------------------------------
     // helpers
 
-    private static UserId newOwner() {
-        return new UserId(UUID.randomUUID().toString());
-    }
-
-    private static ChatId newChatId() {
-        return new ChatId(UUID.randomUUID().toString());
-    }
-
-    private static FolderId newFolderId() {
-        return new FolderId(UUID.randomUUID().toString());
-    }
-
     /** A tag record named as a user typed it. */
     private static Tag tag(UserId owner, String typed) {
         return Tag.named(TagName.of(typed), owner);
@@ -609,28 +603,5 @@ public abstract class TagRepositoryContract {
             name.append('x');
         }
         return name.toString();
-    }
-
-    /** {@code prefix} followed by random characters up to exactly {@code length}. */
-    private static String ofLength(String prefix, int length) {
-        StringBuilder text = new StringBuilder(prefix);
-        while (text.length() < length) {
-            text.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return text.substring(0, length);
-    }
-
-    /** A JSON object with its keys in the order given; values may be null. */
-    private static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return object;
-    }
-
-    /** A JSON array; items may be null. */
-    private static List<Object> list(Object... items) {
-        return new ArrayList<>(Arrays.asList(items));
     }
 }

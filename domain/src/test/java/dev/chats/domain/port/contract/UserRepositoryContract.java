@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.UUID;
 
+import static dev.chats.domain.port.contract.ContractFixtures.newUserId;
+import static dev.chats.domain.port.contract.ContractFixtures.ofLength;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -129,10 +131,6 @@ public abstract class UserRepositoryContract {
         assertThat(users().hasAnyUser()).isTrue();
     }
 
-    private static UserId newUserId() {
-        return new UserId(UUID.randomUUID().toString());
-    }
-
     private static EmailAddress uniqueEmail(String name) {
         return new EmailAddress(name + "-" + UUID.randomUUID() + "@example.com");
     }
@@ -140,14 +138,5 @@ public abstract class UserRepositoryContract {
     private static User user(EmailAddress email) {
         return new User(newUserId(), "Someone", email, Role.USER, "hash", User.DEFAULT_PROFILE_IMAGE_URL,
                 1_700_000_000L, 1_700_000_000L);
-    }
-
-    /** {@code prefix} followed by random characters up to exactly {@code length}. */
-    private static String ofLength(String prefix, int length) {
-        StringBuilder text = new StringBuilder(prefix);
-        while (text.length() < length) {
-            text.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return text.substring(0, length);
     }
 }
