@@ -152,6 +152,33 @@ class ChatPinArchiveFolderEndpointsTest {
     }
 
     @Test
+    void blankFolderIds_nameNoFolder_onEveryRouteThatTakesOne_neverA500() {
+        TestUsers.Account user = TestUsers.signUp(client, "Blank");
+        String c = chat(user, "C");
+        String f = folder(user, "F");
+        api.post(user.token(), "/api/v1/chats/" + c + "/folder", "{\"folder_id\":\"" + f + "\"}");
+
+        Api.Reply moved = api.post(user.token(), "/api/v1/chats/" + c + "/folder", "{\"folder_id\":\"  \"}");
+        Api.Reply created = api.post(user.token(), "/api/v1/chats/new",
+                "{\"chat\":{\"title\":\"new\"},\"folder_id\":\" \"}");
+        Api.Reply imported = api.post(user.token(), "/api/v1/chats/import",
+                "{\"chat\":{\"title\":\"imported\"},\"folder_id\":\" \"}");
+        Api.Reply tree = api.get(user.token(), "/api/v1/chats/folder/%20");
+        Api.Reply page = api.get(user.token(), "/api/v1/chats/folder/%20/list");
+
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        assertThat(moved.get("folder_id")).isNull();
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(created.get("folder_id")).isNull();
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+        assertThat(imported.get("folder_id")).isNull();
+        assertThat(tree.status()).as(tree.raw()).isEqualTo(200);
+        assertThat(tree.list()).isEmpty();
+        assertThat(page.status()).as(page.raw()).isEqualTo(200);
+        assertThat(page.list()).isEmpty();
+    }
+
+    @Test
     void archive_clearsTheFolder_bothWays_andMovesTheChatBetweenLists() {
         TestUsers.Account user = TestUsers.signUp(client, "Archivist");
         String c2 = chat(user, "C2");

@@ -4,7 +4,6 @@ import dev.chats.adapters.rest.error.OpenWebUiMessages;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.QueryParams;
-import dev.chats.adapters.rest.request.ValidationErrors;
 import dev.chats.application.port.in.ChatFoldersUseCase;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.user.User;
@@ -49,37 +48,29 @@ public class ChatFoldersController {
     @Post("/{id}/folder")
     public ChatResponse move(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
         BodyFields form = new BodyFields(bodies.object(body));
-        Optional<String> folder = form.optionalString("folder_id").filter(f -> !f.isEmpty());
+        Optional<FolderId> folderId = form.optionalFolderId("folder_id");
         form.validate();
-        Optional<FolderId> folderId = folder.map(ChatFoldersController::folderId);
         return answerNotVisibleAs(OpenWebUiMessages.DEFAULT, () -> ChatResponse.from(
                 chatFolders.moveToFolder(actor, chatId(id, OpenWebUiMessages.DEFAULT), folderId)));
     }
 
     @Get("/folder/{folderId}")
     public Publisher<ChatResponse> folderTree(User actor, @PathVariable String folderId) {
-        if (folderId.length() > FolderId.MAX_LENGTH) {
-            return Flux.empty();
-        }
-        return stream(chatFolders.chatsInFolderTree(actor, new FolderId(folderId))).map(ChatResponse::from);
+        return pathFolderId(folderId).map(folder -> stream(chatFolders.chatsInFolderTree(actor, folder))
+                .map(ChatResponse::from)).orElseGet(Flux::empty);
     }
 
     @Get("/folder/{folderId}/list")
     public List<FolderChatItem> folderPage(User actor, @PathVariable String folderId,
                                            @Nullable @QueryValue String page) {
         long pageNumber = QueryParams.integer("page", page, 1).orElse(1L);
-        if (folderId.length() > FolderId.MAX_LENGTH) {
-            return List.of();
-        }
-        return chatFolders.folderPage(actor, new FolderId(folderId), pageNumber).stream()
-                .map(FolderChatItem::from).toList();
+        return pathFolderId(folderId).map(folder -> chatFolders.folderPage(actor, folder, pageNumber).stream()
+                .map(FolderChatItem::from).toList()).orElseGet(List::of);
     }
 
-    private static FolderId folderId(String raw) {
-        if (raw.length() > FolderId.MAX_LENGTH) {
-            throw ValidationErrors.single("string_too_long",
-                    "String should have at most " + FolderId.MAX_LENGTH + " characters", raw, "body", "folder_id");
-        }
-        return new FolderId(raw);
+    /** The folder a path names; one no folder id can be (blank, over-long) holds no chats. */
+    private static Optional<FolderId> pathFolderId(String raw) {
+        return raw.isBlank() || raw.length() > FolderId.MAX_LENGTH ? Optional.empty()
+                : Optional.of(new FolderId(raw));
     }
 }

@@ -1,6 +1,6 @@
 package dev.chats.adapters.rest.chat;
 
-import dev.chats.adapters.rest.request.ValidationErrors;
+import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.domain.folder.FolderId;
 
 import java.util.Map;
@@ -13,30 +13,10 @@ import java.util.Optional;
 record ChatForm(Map<String, Object> chat, Optional<FolderId> folderId) {
 
     static ChatForm read(Map<String, Object> body) {
-        ValidationErrors errors = new ValidationErrors();
-        Map<String, Object> chat = null;
-        if (!body.containsKey("chat")) {
-            errors.missing(body, "body", "chat");
-        } else if (body.get("chat") instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> document = (Map<String, Object>) map;
-            chat = document;
-        } else {
-            errors.add("dict_type", "Input should be a valid dictionary", body.get("chat"), "body", "chat");
-        }
-        Optional<FolderId> folderId = Optional.empty();
-        Object folder = body.get("folder_id");
-        if (folder instanceof String id && !id.isEmpty()) {
-            if (id.length() > FolderId.MAX_LENGTH) {
-                errors.add("string_too_long", "String should have at most " + FolderId.MAX_LENGTH + " characters",
-                        id, "body", "folder_id");
-            } else {
-                folderId = Optional.of(new FolderId(id));
-            }
-        } else if (folder != null && !(folder instanceof String)) {
-            errors.add("string_type", "Input should be a valid string", folder, "body", "folder_id");
-        }
-        errors.throwIfAny();
+        BodyFields fields = new BodyFields(body);
+        Map<String, Object> chat = fields.requiredObject("chat");
+        Optional<FolderId> folderId = fields.optionalFolderId("folder_id");
+        fields.validate();
         return new ChatForm(chat, folderId);
     }
 }

@@ -72,16 +72,10 @@ public class ChatImportController {
         Map<String, Object> chat = form.requiredObject("chat");
         Map<String, Object> meta = form.optionalObject("meta").orElse(Map.of());
         boolean pinned = form.bool("pinned", false);
-        Optional<String> folder = form.optionalString("folder_id").filter(f -> !f.isEmpty());
+        Optional<FolderId> folder = form.optionalFolderId("folder_id");
         Optional<Long> createdAt = form.optionalLong("created_at");
         Optional<Long> updatedAt = form.optionalLong("updated_at");
         form.validate();
-        if (folder.isPresent() && folder.get().length() > FolderId.MAX_LENGTH) {
-            Object[] at = java.util.Arrays.copyOf(location, location.length + 1);
-            at[location.length] = "folder_id";
-            throw ValidationErrors.single("string_too_long", "String should have at most " + FolderId.MAX_LENGTH
-                    + " characters", folder.get(), at);
-        }
-        return new ImportedChat(chat, meta, pinned, folder.map(FolderId::new), createdAt, updatedAt);
+        return new ImportedChat(chat, meta, pinned, folder, createdAt, updatedAt);
     }
 }

@@ -1,5 +1,7 @@
 package dev.chats.adapters.rest.request;
 
+import dev.chats.domain.folder.FolderId;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +56,20 @@ public final class BodyFields {
         }
         errors.add("string_type", "Input should be a valid string", value, at(name));
         return Optional.empty();
+    }
+
+    /**
+     * A folder id field that may be absent or null. Empty or blank means no folder, as an empty one always has (a
+     * blank id cannot name a folder); longer than a folder id can be is reported as FastAPI's string_too_long.
+     */
+    public Optional<FolderId> optionalFolderId(String name) {
+        Optional<String> raw = optionalString(name).filter(id -> !id.isBlank());
+        if (raw.isPresent() && raw.get().length() > FolderId.MAX_LENGTH) {
+            errors.add("string_too_long", "String should have at most " + FolderId.MAX_LENGTH + " characters",
+                    raw.get(), at(name));
+            return Optional.empty();
+        }
+        return raw.map(FolderId::new);
     }
 
     /** An object field that may be absent or null. */
