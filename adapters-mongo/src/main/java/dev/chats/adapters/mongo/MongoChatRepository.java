@@ -504,14 +504,12 @@ public final class MongoChatRepository implements ChatRepository {
             if (state == null) {
                 return Optional.empty();
             }
-            boolean sameVersion = sameVersion(document, state);
-            if (chat.isPresent() && sameVersion && torn.isEmpty()) {
+            // Later-stamped messages with no live lease were left by a write that failed or died: no commit can
+            // make them visible, so waiting for one would only delay every read of the chat.
+            if (chat.isPresent() && sameVersion(document, state) && (torn.isEmpty() || !leaseIsLive(state))) {
                 return chat;
             }
             if (now() >= deadline) {
-                if (chat.isPresent() && sameVersion && !leaseIsLive(state)) {
-                    return chat;
-                }
                 throw new StoreUnavailableException("chat " + id + " is being written too fast for a consistent read;"
                         + " try again", null);
             }

@@ -163,6 +163,27 @@ class MongoChatWritesTest {
     }
 
     @Test
+    void givenMessagesLeftByAWriteThatFailed_readsAnswerTheCommittedChatWithoutWaitingOutTheReadWait() {
+        // A read wait far longer than the preemptive timeout below: a read that waited for the commit to come
+        // would fail the test rather than pass slowly.
+        MongoChatRepository patient = new MongoChatRepository(mongo.store(), Duration.ofSeconds(30),
+                Duration.ofMinutes(5));
+        ChatId id = newChatId();
+        patient.add(Chat.start(id, newOwner(), conversation("Failed write", "a"), null, 1_000));
+        BsonDocument left = messageDocuments.find(Filters.eq("_id.chatId", id.value())).first();
+        left.put("_id", new BsonDocument("chatId", new BsonString(id.value())).append("messageId",
+                new BsonString("never-committed")));
+        left.put(ChatDocumentMapper.REVISION, new BsonInt64(2));
+        messageDocuments.insertOne(left);
+
+        Chat read = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> patient.findById(id).orElseThrow());
+
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.document()).isEqualTo(conversation("Failed write", "a"));
+    }
+
+    @Test
     void givenFirstWriteThatDied_theChatIsHiddenAndItsIdFreeOnceTheLeaseExpires() {
         UserId owner = newOwner();
         ChatId id = newChatId();
