@@ -50,12 +50,12 @@ public final class EditMessageService implements EditMessageUseCase {
     @Override
     public void pushEvent(User actor, ChatId id, String messageId, String type, Map<String, Object> data) {
         MessageEvent event = new MessageEvent(type, data);
-        Chat chat = access.ownedOrAdministeredForEdit(actor, id);
-        if (MessageEvent.STORED_TYPES.contains(type)) {
-            chat = VersionedWrite.apply(() -> access.ownedOrAdministeredForEdit(actor, id), current ->
-                    current.applyMessageEvent(messageId, event, clock.nowEpochSeconds())
-                            ? chats.update(current) : current);
-        }
+        // One read either way: the versioned write's read also checks access.
+        Chat chat = MessageEvent.STORED_TYPES.contains(type)
+                ? VersionedWrite.apply(() -> access.ownedOrAdministeredForEdit(actor, id), current ->
+                        current.applyMessageEvent(messageId, event, clock.nowEpochSeconds())
+                                ? chats.update(current) : current)
+                : access.ownedOrAdministeredForEdit(actor, id);
         events.publish(new ChatEvent(chat.ownerId(), type, id.value(), messageId, event.data()));
     }
 }
