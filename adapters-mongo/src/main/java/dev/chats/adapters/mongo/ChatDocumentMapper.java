@@ -21,11 +21,9 @@ import org.bson.codecs.BsonDocumentCodec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Chats to the documents of {@code chats} and {@code chat_messages} and back.
@@ -109,32 +107,6 @@ final class ChatDocumentMapper {
 
     static int size(RawBsonDocument document) {
         return document.getByteBuffer().remaining();
-    }
-
-    /**
-     * The searchable text of the legacy linear {@code messages} list: each entry's content text, one per line, as
-     * {@link ChatDocument#legacyMessagesText()} has it — except entries whose text is already the content of one of
-     * the chat's stored messages. Clients keep that list as a copy of the current branch, so without this the text of
-     * a long chat would be stored twice; a search finds those entries through their messages all the same.
-     */
-    static String legacySearchText(ChatDocument document) {
-        if (!(document.body().get("messages") instanceof List<?> entries) || entries.isEmpty()) {
-            return "";
-        }
-        Set<String> stored = new HashSet<>();
-        for (Message message : document.messages()) {
-            stored.add(message.contentText());
-        }
-        StringBuilder text = new StringBuilder();
-        for (Object entry : entries) {
-            JsonTree.asObject(entry).ifPresent(fields -> {
-                String content = new Message("legacy", 0, fields).contentText();
-                if (!content.isEmpty() && !stored.contains(content)) {
-                    text.append(text.isEmpty() ? "" : "\n").append(content);
-                }
-            });
-        }
-        return text.toString();
     }
 
     static boolean fitsInline(String text) {

@@ -718,7 +718,7 @@ public final class MongoChatRepository implements ChatRepository {
                 upserts.add(document);
             }
             Write write = new Write(StoredBody.of(chat.storedDocument().body()),
-                    ChatDocumentMapper.legacySearchText(chat.storedDocument()), ChatDocumentMapper.listFields(chat),
+                    chat.storedDocument().legacyMessagesText(), ChatDocumentMapper.listFields(chat),
                     upserts, List.copyOf(removed));
             BsonDocument fields = new BsonDocument();
             write.fields("").forEach(fields::append);
