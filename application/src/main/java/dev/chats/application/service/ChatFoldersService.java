@@ -44,9 +44,9 @@ public final class ChatFoldersService implements ChatFoldersUseCase {
 
     @Override
     public Chat moveToFolder(User actor, ChatId id, Optional<FolderId> folder) {
-        access.owned(actor, id);
-        folder.ifPresent(f -> ownedFolders.owned(actor, f));
         Chat moved = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+            // After the chat's read, so an unknown chat answers before an unknown folder.
+            folder.ifPresent(f -> ownedFolders.owned(actor, f));
             chat.moveToFolder(folder.orElse(null), clock.nowEpochSeconds());
             return chats.update(chat);
         });
