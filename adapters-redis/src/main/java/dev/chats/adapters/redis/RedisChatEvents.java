@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * its own messages on the channel, so a local subscriber sees each event exactly once.
  *
  * <p>Publishing never blocks nor fails the caller: the Redis command is sent asynchronously, and while Redis is
- * unreachable commands are rejected at once (logged, counted in {@link #droppedEvents()}) instead of queueing up;
+ * unreachable commands are rejected at once (logged, with a running count) instead of queueing up;
  * this instance's own clients still get their events. Lettuce reconnects and re-subscribes by itself once Redis is
  * back. Events are notifications, not a log: what another instance missed during an outage is not replayed.
  */
@@ -137,19 +137,9 @@ public final class RedisChatEvents implements ChatEvents, AutoCloseable {
         }
     }
 
-    /** Events that could not be handed to Redis since start-up. */
-    public long droppedEvents() {
-        return dropped.get();
-    }
-
     /** Whether both Redis connections (publishing, subscribed) are up right now. */
     public boolean isConnected() {
         return publisher.isOpen() && subscriber.isOpen();
-    }
-
-    /** This instance's id on the channel. */
-    public String instance() {
-        return instance;
     }
 
     @Override
