@@ -8,6 +8,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.Locale;
+
 
 /**
  * The connection pool of {@code datasources.default} ({@code DATASOURCES_DEFAULT_URL}, {@code _USERNAME},
@@ -30,7 +32,7 @@ final class JdbcDataSourceFactory {
                                 @Value("${datasources.default.connection-timeout-millis:5000}") long timeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("chats");
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(durable(url));
         config.setUsername(username == null || username.isEmpty() ? null : username);
         config.setPassword(password);
         config.setMaximumPoolSize(maximumPoolSize);
@@ -43,6 +45,20 @@ final class JdbcDataSourceFactory {
         config.setConnectionTimeout(timeoutMillis);
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * An H2 file database commits its log to disk up to {@code WRITE_DELAY} (500 ms) after a transaction returns,
+     * so a crash would lose writes already answered 2xx. Unless the URL chooses a write delay itself, every commit
+     * is written before it returns ({@code WRITE_DELAY=0}). In-memory databases and other vendors are left as they
+     * are.
+     */
+    static String durable(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        if (!h2File || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
     }
 
     /** The URL as it may appear in a log: user info and password parameters masked. */
