@@ -2,7 +2,7 @@ package dev.chats.app.crash;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Assumptions;
+import dev.chats.app.support.TestStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,17 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -46,35 +41,36 @@ class CrashDurabilityTest {
     private static final Duration LOAD = Duration.ofMillis(2500);
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
-    enum Store { H2, POSTGRESQL, MARIADB }
-
     @TempDir
     Path dataDir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void everyWriteAnswered2xxBeforeSigkill_isThereAfterRestart(Store store) throws Exception {
+    @EnumSource(value = TestStore.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void everyWriteAnswered2xxBeforeSigkill_isThereAfterRestart(TestStore store) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("CHATS_DATA_DIR", dataDir.toString());
         env.put("CHATS_JWT_SECRET", "crash-test-secret-" + UUID.randomUUID());
-        Optional<Runnable> dropDatabase = configure(store, env);
         Path log = ServerProcess.logFile("crash-" + store.name().toLowerCase()).toPath();
-        try (ServerProcess server = new ServerProcess(env, log)) {
-            server.start();
-            String token = signUp(server.base());
-            Acknowledged acknowledged = new Acknowledged();
-            for (int cycle = 1; cycle <= 2; cycle++) {
-                int before = acknowledged.count();
-                writeUntilKilled(server, token, acknowledged, cycle);
-                assertThat(acknowledged.count() - before)
-                        .as("writes acknowledged in cycle %d before the kill", cycle).isGreaterThan(20);
-                server.start();
-                assertAllPresent(server.base(), token, acknowledged);
+        try (TestStore.Place place = store.open()) {
+            if (store != TestStore.H2) {
+                // H2 runs on its default: a file in the data directory, as a first start does.
+                env.putAll(place.environment());
             }
-        } finally {
-            dropDatabase.ifPresent(Runnable::run);
+            try (ServerProcess server = new ServerProcess(env, log)) {
+                server.start();
+                String token = signUp(server.base());
+                Acknowledged acknowledged = new Acknowledged();
+                for (int cycle = 1; cycle <= 2; cycle++) {
+                    int before = acknowledged.count();
+                    writeUntilKilled(server, token, acknowledged, cycle);
+                    assertThat(acknowledged.count() - before)
+                            .as("writes acknowledged in cycle %d before the kill", cycle).isGreaterThan(20);
+                    server.start();
+                    assertAllPresent(server.base(), token, acknowledged);
+                }
+            }
         }
     }
 
@@ -241,43 +237,5 @@ class CrashDurabilityTest {
                     + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
         return response.body();
-    }
-
-    // -------------------------------------------------------------------------------------------- stores
-
-    /** Points the server at the store, in a schema or database of this test's own; returns how to drop it. */
-    private static Optional<Runnable> configure(Store store, Map<String, String> env) {
-        if (store == Store.H2) {
-            return Optional.empty();
-        }
-        String prefix = store == Store.POSTGRESQL ? "CHATS_TEST_POSTGRES" : "CHATS_TEST_MARIADB";
-        String url = System.getenv(prefix + "_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
-                store + " skipped: set " + prefix + "_URL (and _USER, _PASSWORD), as .ci/run does");
-        String user = Optional.ofNullable(System.getenv(prefix + "_USER")).orElse("");
-        String password = Optional.ofNullable(System.getenv(prefix + "_PASSWORD")).orElse("");
-        String name = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        env.put("DATASOURCES_DEFAULT_USERNAME", user);
-        env.put("DATASOURCES_DEFAULT_PASSWORD", password);
-        if (store == Store.POSTGRESQL) {
-            env.put("DATASOURCES_DEFAULT_URL", url);
-            env.put("DATASOURCES_DEFAULT_SCHEMA", name);
-            return Optional.of(() -> execute(url, user, password, "DROP SCHEMA IF EXISTS " + name + " CASCADE"));
-        }
-        execute(url, user, password, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query);
-        env.put("DATASOURCES_DEFAULT_URL", base.substring(0, base.lastIndexOf('/') + 1) + name
-                + (query < 0 ? "" : url.substring(query)));
-        return Optional.of(() -> execute(url, user, password, "DROP DATABASE IF EXISTS " + name));
-    }
-
-    private static void execute(String url, String user, String password, String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run '" + sql + "'", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.chats.domain.port.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.Clock;
+import dev.chats.domain.text.StorableText;
 import dev.chats.domain.user.User;
 
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class EditMessageService implements EditMessageUseCase {
 
     @Override
     public Chat upsertContent(User actor, ChatId id, String messageId, String content) {
-        String clean = content.replace("\u0000", "");
+        String clean = StorableText.clean(content);
         Chat updated = VersionedWrite.apply(() -> access.ownedOrAdministeredForEdit(actor, id), chat -> {
             chat.upsertMessageContent(messageId, clean, null, clock.nowEpochSeconds());
             return chats.update(chat);

@@ -13,6 +13,7 @@ import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.ShareRepository;
 import dev.chats.domain.share.Share;
+import dev.chats.domain.text.StorableText;
 import dev.chats.domain.user.User;
 
 import java.util.Map;
@@ -80,6 +81,10 @@ public final class ShareChatService implements ShareChatUseCase {
 
     @Override
     public Share readShared(User actor, String shareId) {
+        if (!StorableText.isStorable(shareId)) {
+            // No share can have such an id; some stores would refuse even to look it up.
+            throw new ShareNotFoundException();
+        }
         return shares.findById(shareId).orElseThrow(ShareNotFoundException::new);
     }
 

@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class ChatDocument {
 
     static final String DEFAULT_TITLE = "New Chat";
+    /** The longest title every store keeps (H2's title column; the others hold more). */
+    public static final int MAX_TITLE_LENGTH = 1_000_000;
     private static final String HISTORY = "history";
     private static final String MESSAGES = "messages";
 
@@ -93,6 +95,9 @@ public final class ChatDocument {
             return DEFAULT_TITLE;
         }
         if (body.get("title") instanceof String title) {
+            if (title.length() > MAX_TITLE_LENGTH) {
+                throw new DocumentFieldTooLongException(List.of("chat", "title"), MAX_TITLE_LENGTH);
+            }
             return title;
         }
         throw new InvalidChatDocumentException("chat.title must be a string");

@@ -1,5 +1,7 @@
 package dev.chats.domain.folder;
 
+import dev.chats.domain.text.StorableText;
+
 import java.util.Objects;
 
 /** Identity of a folder. */
@@ -11,6 +13,9 @@ public record FolderId(String value) {
         Objects.requireNonNull(value, "folder id");
         if (value.isBlank() || value.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("folder id must be 1.." + MAX_LENGTH + " characters");
+        }
+        if (!StorableText.isStorable(value)) {
+            throw new IllegalArgumentException("folder id holds a character no store can keep");
         }
     }
 

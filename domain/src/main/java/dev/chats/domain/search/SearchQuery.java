@@ -1,6 +1,7 @@
 package dev.chats.domain.search;
 
 import dev.chats.domain.tag.TagName;
+import dev.chats.domain.text.StorableText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,7 @@ public record SearchQuery(String phrase, Set<String> tagIds, boolean untagged, L
     }
 
     public static SearchQuery parse(String text) {
-        String cleaned = text.replace("\u0000", "").toLowerCase(Locale.ROOT).strip();
+        String cleaned = StorableText.clean(text).toLowerCase(Locale.ROOT).strip();
         Set<String> tags = new LinkedHashSet<>();
         boolean untagged = false;
         List<String> folders = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.ValidationErrors;
 import dev.chats.application.port.in.EditMessageUseCase;
 import dev.chats.domain.chat.Message;
+import dev.chats.domain.text.StorableText;
 import dev.chats.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -64,11 +65,17 @@ public class ChatMessagesController {
         });
     }
 
+    /** The message id as body keys are kept: without the characters no store can keep. */
     private static String messageId(String raw) {
-        if (raw.length() > Message.MAX_ID_LENGTH) {
+        String id = StorableText.clean(raw);
+        if (id.isEmpty()) {
+            throw ValidationErrors.single("string_too_short", "String should have at least 1 character", raw,
+                    "path", "message_id");
+        }
+        if (id.length() > Message.MAX_ID_LENGTH) {
             throw ValidationErrors.single("string_too_long", "String should have at most " + Message.MAX_ID_LENGTH
                     + " characters", raw, "path", "message_id");
         }
-        return raw;
+        return id;
     }
 }

@@ -1,11 +1,16 @@
 package dev.chats.adapters.rest.request;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.domain.text.StorableText;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +18,16 @@ import java.util.Map;
 /**
  * Reads request bodies into plain JSON trees ({@code Map}/{@code List}/scalars, key order kept). Controllers take
  * the raw body and validate it themselves, so that malformed JSON and wrong types answer FastAPI's 422 shape
- * instead of the framework's own errors.
+ * instead of the framework's own errors. Stricter than Python's reader where leniency would store something else
+ * than the client meant: text after the value, a key given twice and bytes that are not UTF-8 answer 422. Every
+ * key and string passes {@link StorableText#clean}, so what is accepted is what every store keeps and answers.
  */
 @Singleton
 public final class JsonBodies {
 
-    private final JsonMapper mapper;
-
-    public JsonBodies(JsonMapper mapper) {
-        this.mapper = mapper;
-    }
+    private final JsonFactory factory = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** The body as a JSON object; 422 if it is missing, malformed or not an object. */
     public Map<String, Object> object(byte[] body) {
@@ -38,29 +43,69 @@ public final class JsonBodies {
 
     /** The body as any JSON value; 422 if it is missing or malformed. */
     public Object tree(byte[] body) {
-        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (body == null || isBlank(body)) {
             throw ValidationErrors.single("missing", "Field required", null, "body");
         }
-        try {
-            Object tree = mapper.readValue(body, Argument.OBJECT_ARGUMENT);
-            return normalise(tree);
+        try (JsonParser parser = factory.createParser(body)) {
+            Object tree = value(parser, parser.nextToken());
+            if (parser.nextToken() != null) {
+                throw invalid();
+            }
+            return tree;
         } catch (IOException | RuntimeException e) {
-            throw new ValidationErrors()
-                    .add("json_invalid", "JSON decode error", Map.of(), "body", 0)
-                    .exception();
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            throw invalid();
         }
     }
 
-    /** Maps and lists from the JSON library become insertion-ordered JDK collections the domain can copy. */
-    private static Object normalise(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), normalise(v)));
-            return copy;
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw invalid();
         }
-        if (value instanceof List<?> list) {
-            return list.stream().map(JsonBodies::normalise).collect(java.util.stream.Collectors.toList());
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    String key = StorableText.clean(parser.currentName());
+                    object.put(key, value(parser, parser.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(value(parser, next));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> StorableText.clean(parser.getText());
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> {
+                double number = parser.getDoubleValue();
+                // Beyond a double's range the exact decimal is kept rather than infinity, which JSON cannot write.
+                yield Double.isFinite(number) ? (Object) number : parser.getDecimalValue();
+            }
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw invalid();
+        };
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
         }
-        return value;
+        return true;
+    }
+
+    private static ApiException invalid() {
+        return new ValidationErrors()
+                .add("json_invalid", "JSON decode error", Map.of(), "body", 0)
+                .exception();
     }
 }
