@@ -44,6 +44,17 @@ final class JdbcDataSourceFactory {
         // database is away; the pool reconnects by itself once it is back.
         config.setConnectionTimeout(timeoutMillis);
         config.setInitializationFailTimeout(-1);
+        // Idle connections are pinged, so one broken by a silent network is found and replaced before a request
+        // takes it; connecting gives up as the pool's wait does instead of the drivers' longer defaults.
+        config.setKeepaliveTime(30_000);
+        config.setValidationTimeout(Math.min(2_000, timeoutMillis));
+        if (url.startsWith("jdbc:postgresql:")) {
+            config.addDataSourceProperty("connectTimeout", Math.max(1, timeoutMillis / 1000));
+            config.addDataSourceProperty("tcpKeepAlive", true);
+        } else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            config.addDataSourceProperty("connectTimeout", timeoutMillis);
+            config.addDataSourceProperty("tcpKeepAlive", true);
+        }
         return new HikariDataSource(config);
     }
 

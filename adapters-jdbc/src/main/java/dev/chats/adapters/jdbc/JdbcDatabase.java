@@ -1,6 +1,7 @@
 package dev.chats.adapters.jdbc;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * The configured SQL database, its schema brought up to date before any repository touches it. Created eagerly,
@@ -29,8 +31,21 @@ public final class JdbcDatabase {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
-    @Inject
+    /** With the default bounds: 8 s for any one read of a connection, then 2 s of refusing work at once. */
     public JdbcDatabase(DataSource dataSource, JsonMapper mapper) {
+        this(dataSource, mapper, Duration.ofSeconds(8), Duration.ofSeconds(2));
+    }
+
+    /**
+     * @param networkTimeout   how long work waits for any one answer of the database before it gives up with 503
+     *                         ({@code datasources.default.network-timeout})
+     * @param outageFailFast   how long work is refused at once after the database was found unreachable
+     *                         ({@code datasources.default.outage-fail-fast})
+     */
+    @Inject
+    public JdbcDatabase(DataSource dataSource, JsonMapper mapper,
+                        @Value("${datasources.default.network-timeout:8s}") Duration networkTimeout,
+                        @Value("${datasources.default.outage-fail-fast:2s}") Duration outageFailFast) {
         try {
             this.dialect = SqlDialect.of(dataSource);
         } catch (JdbcAccessException e) {
@@ -41,7 +56,7 @@ public final class JdbcDatabase {
             throw new StoreUnavailableException("cannot connect to the database at " + where, e);
         }
         migrate(dataSource, dialect);
-        this.transactions = new Transactions(dataSource);
+        this.transactions = new Transactions(dataSource, networkTimeout, new OutageBreaker(outageFailFast));
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
     }

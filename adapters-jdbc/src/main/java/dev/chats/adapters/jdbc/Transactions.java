@@ -7,8 +7,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Runs a unit of work on one connection, committed as a whole or not at all. */
+/**
+ * Runs a unit of work on one connection, committed as a whole or not at all, within bounded waits: every read of
+ * the connection gives up after the network timeout (a database that stops answering without closing the
+ * connection would otherwise hold the request for ever), and while the database is known away the
+ * {@link OutageBreaker} refuses work at once. A transaction the database aborts to resolve a deadlock or a
+ * serialization conflict is run again, a few times, so contention between writers never reaches the client.
+ */
 final class Transactions {
 
     @FunctionalInterface
@@ -16,38 +25,87 @@ final class Transactions {
         T run(Connection connection) throws SQLException;
     }
 
-    private final DataSource dataSource;
+    private static final int ATTEMPTS = 6;
+    /** {@link Connection#setNetworkTimeout} needs an executor for aborting; the drivers used here run it inline. */
+    private static final Executor INLINE = Runnable::run;
 
-    Transactions(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final int networkTimeoutMillis;
+    private final OutageBreaker breaker;
+
+    Transactions(DataSource dataSource, Duration networkTimeout, OutageBreaker breaker) {
         this.dataSource = dataSource;
+        this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
+        this.breaker = breaker;
     }
 
     /** Runs {@code work} in a transaction; any exception rolls it back and propagates (SQL errors wrapped). */
     <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        for (int attempt = 1; ; attempt++) {
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+                return onConnection(what, connection -> inOneTransaction(connection, work));
+            } catch (JdbcAccessException e) {
+                if (attempt == ATTEMPTS || !abortedByContention(e.getCause())) {
+                    throw e;
+                }
+                pause(attempt);
             }
-        } catch (SQLException e) {
-            throw failure(what, e);
         }
     }
 
     /** Runs a read on one connection without opening a transaction of its own. */
     <T> T read(String what, Work<T> work) {
+        return onConnection(what, work);
+    }
+
+    private <T> T onConnection(String what, Work<T> work) {
+        boolean probe = breaker.admit(what);
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+            connection.setNetworkTimeout(INLINE, networkTimeoutMillis);
+            T result = work.run(connection);
+            breaker.succeeded(probe);
+            return result;
         } catch (SQLException e) {
-            throw failure(what, e);
+            RuntimeException failure = failure(what, e);
+            if (failure instanceof StoreUnavailableException) {
+                breaker.failed(probe);
+            } else {
+                breaker.succeeded(probe);
+            }
+            throw failure;
+        } catch (RuntimeException e) {
+            breaker.released(probe);
+            throw e;
+        }
+    }
+
+    private static <T> T inOneTransaction(Connection connection, Work<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Deadlock victims and serialization failures (SQL state 40001, PostgreSQL's 40P01): safe to run again. */
+    private static boolean abortedByContention(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while retrying a transaction", e);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test helper: a TCP relay to a real server that can be cut (every connection dropped, new ones refused) and
- * restored on the same port, to play a database that goes away and comes back.
+ * restored on the same port, or silenced (bytes dropped, nothing closed), to play a database that goes away and
+ * comes back.
  */
 final class CuttableTcpProxy implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class CuttableTcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile boolean silent;
 
     CuttableTcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -54,10 +56,26 @@ final class CuttableTcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Plays a network that drops packets without a reset: every connection stays open, new ones are accepted,
+     * and nothing is relayed in either direction until {@link #speak()}.
+     */
+    void silence() {
+        silent = true;
+    }
+
+    /** Relays again after {@link #silence()}; connections that lost bytes meanwhile stay broken, as they would. */
+    void speak() {
+        silent = false;
+    }
+
     private void accept(ServerSocket server) {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                while (silent) {
+                    Thread.sleep(50); // the client's connection attempt hangs, unanswered
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
@@ -65,18 +83,23 @@ final class CuttableTcpProxy implements AutoCloseable {
                 pump(upstream, client);
             } catch (IOException e) {
                 return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!silent) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException ignored) {
                 // One side went away: the other is closed below.

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +52,65 @@ class DatabaseOutageTest {
             proxy.restore();
             int recovered = 0;
             for (int attempt = 0; attempt < 20 && recovered != 200; attempt++) {
+                recovered = status(client, token);
+                if (recovered != 200) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(recovered).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A database that stops answering without closing anything (packets dropped): in-flight and new requests answer
+     * 503 within the configured bound (network timeout 3 s, connection timeout 2 s here), requests while it is known
+     * away are refused at once, and the server serves again once it answers, without a restart.
+     */
+    @Test
+    void silentDatabase_answers503WithinTheBound_failsFastMeanwhile_andRecovers() throws Exception {
+        String url = System.getenv("CHATS_TEST_POSTGRES_URL");
+        Assumptions.assumeTrue(url != null && !url.isBlank(),
+                "skipped: set CHATS_TEST_POSTGRES_URL (as .ci/run does) to run the outage test on PostgreSQL");
+        URI target = URI.create(url.substring("jdbc:".length()));
+        String schema = "silent_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (CuttableTcpProxy proxy = new CuttableTcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
+             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                     "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath(),
+                     "datasources.default.username", envOr("CHATS_TEST_POSTGRES_USER", "postgres"),
+                     "datasources.default.password", envOr("CHATS_TEST_POSTGRES_PASSWORD", ""),
+                     "datasources.default.schema", schema,
+                     "datasources.default.connection-timeout-millis", "2000",
+                     "datasources.default.network-timeout", "3s",
+                     "datasources.default.outage-fail-fast", "2s",
+                     "chats.test.drop-schema-on-stop", "true"), "test");
+             HttpClient client = HttpClient.create(server.getURL())) {
+            String token = signUp(client);
+            assertThat(status(client, token)).isEqualTo(200);
+
+            proxy.silence();
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<long[]>> inFlight = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                inFlight.add(callers.submit(() -> {
+                    long started = System.nanoTime();
+                    int code = status(client, token);
+                    return new long[]{code, (System.nanoTime() - started) / 1_000_000};
+                }));
+            }
+            for (java.util.concurrent.Future<long[]> call : inFlight) {
+                long[] answer = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answer[0]).as("status while the database is silent").isEqualTo(503);
+                assertThat(answer[1]).as("milliseconds to the 503").isLessThan(8_000);
+            }
+            callers.shutdown();
+            long started = System.nanoTime();
+            assertThat(status(client, token)).isEqualTo(503);
+            assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to a 503 while known away")
+                    .isLessThan(1_000);
+
+            proxy.speak();
+            int recovered = 0;
+            for (int attempt = 0; attempt < 60 && recovered != 200; attempt++) {
                 recovered = status(client, token);
                 if (recovered != 200) {
                     Thread.sleep(500);
