@@ -88,6 +88,23 @@ class MongoChatContentionTest {
         assertThat(messages).hasSize(1 + 2 * WRITERS);
     }
 
+    @Test
+    void given200WritesOneAfterAnother_eachIsOneReadAndOneWrite() {
+        ChatId id = new ChatId(UUID.randomUUID().toString());
+        chats.add(Chat.start(id, new UserId(UUID.randomUUID().toString()), conversation(), null, 1_000));
+
+        long began = System.nanoTime();
+        for (int i = 0; i < 2 * WRITERS; i++) {
+            Chat chat = chats.findById(id).orElseThrow();
+            chat.upsertMessageContent("message-" + i, "sent " + i, "user", 2_000 + i);
+            chats.update(chat);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+
+        System.out.printf("%d uncontended read-and-write pairs on one chat: %d ms%n", 2 * WRITERS, millis);
+        assertThat(chats.findById(id).orElseThrow().storedDocument().messages()).hasSize(1 + 2 * WRITERS);
+    }
+
     /** Runs one read-modify-write until it is not beaten by another writer, as VersionedWrite does; its attempts. */
     private static int retried(Callable<Chat> write) throws Exception {
         for (int attempt = 1; ; attempt++) {
