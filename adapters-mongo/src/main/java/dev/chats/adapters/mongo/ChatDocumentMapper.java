@@ -58,6 +58,7 @@ final class ChatDocumentMapper {
     static final String LEGACY_TEXT = "legacyText";
     static final String LEGACY_PARTS = "legacyParts";
     static final String LEASE = "lease";
+    static final String APPLYING = "applying";
 
     static final String CHAT_ID = "chatId";
     static final String MESSAGE_ID = "messageId";

@@ -42,7 +42,7 @@ class MongoChatWritesTest {
 
     private final TestMongo mongo = TestMongo.get();
     private final MongoChatRepository chats = new MongoChatRepository(mongo.store(), Duration.ofSeconds(30),
-            MongoChatRepository.DEFAULT_READ_WAIT);
+            CommitThenApply.DEFAULT_READ_WAIT);
     private final MongoCollection<BsonDocument> chatDocuments = mongo.store().collection(MongoStore.CHATS);
     private final MongoCollection<BsonDocument> messageDocuments = mongo.store().collection(MongoStore.CHAT_MESSAGES);
 
@@ -141,25 +141,48 @@ class MongoChatWritesTest {
     // a writer that died
 
     @Test
-    void givenWriterThatDiedHoldingTheLease_updateConflictsUntilItExpiresAndReadsDoNotWaitLonger() {
+    void givenWriterThatDiedAfterItsCommit_readsAnswerItsWriteAtOnceAndTheNextWriterAppliesItWhenItsHoldRunsOut() {
         ChatId id = newChatId();
         chats.add(Chat.start(id, newOwner(), conversation("Held", "a"), null, 1_000));
+        Chat read = chats.findById(id).orElseThrow();
+        read.upsertMessageContent("a", "edited", "user", 2_000);
+        read.upsertMessageContent("b", "added", "assistant", 2_000);
+        Map<String, Object> written = read.document();
+        chats.update(read);
+        // What a writer that died right after its commit leaves: the change set recorded, none of it applied.
+        BsonDocument changes = new BsonDocument("upserts", new org.bson.BsonArray(messageDocuments.find(
+                Filters.eq("_id.chatId", id.value())).into(new ArrayList<>()).stream()
+                .map(org.bson.BsonValue.class::cast).toList())).append("removed", new org.bson.BsonArray());
+        messageDocuments.deleteMany(Filters.eq("_id.chatId", id.value()));
+        messageDocuments.insertOne(messageDocumentOf(id, "a"));
+        holdChangeSet(id, changes, System.currentTimeMillis() + 1_500);
+
+        Chat back = chats.findById(id).orElseThrow();
+        assertThat(back.version()).isEqualTo(2);
+        assertThat(back.document()).isEqualTo(written);
+        back.upsertMessageContent("c", "next", "user", 3_000);
+        long started = System.nanoTime();
+        Chat updated = chats.update(back);
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(1_000L, 5_000L);
+        assertThat(updated.version()).isEqualTo(3);
+        assertThat(chats.findById(id).orElseThrow().document()).isEqualTo(back.document());
+        BsonDocument stored = chatDocuments.find(Filters.eq("_id", id.value())).first();
+        assertThat(stored.containsKey("applying")).isFalse();
+        assertThat(messageDocuments.countDocuments(Filters.eq("_id.chatId", id.value()))).isEqualTo(3);
+    }
+
+    @Test
+    void givenLeaseOfAnEarlierVersionOfTheProtocol_readsAndWritesAreNotHeldUp() {
+        ChatId id = newChatId();
+        chats.add(Chat.start(id, newOwner(), conversation("Old lease", "a"), null, 1_000));
         holdLease(id, System.currentTimeMillis() + 60_000, false);
 
         Chat read = chats.findById(id).orElseThrow();
-        assertThat(read.version()).isEqualTo(1);
-        assertThat(read.document()).isEqualTo(conversation("Held", "a"));
         read.upsertMessageContent("b", "while held", "user", 2_000);
-        assertThatThrownBy(() -> chats.update(read)).isInstanceOf(ChatVersionConflictException.class);
-        read.togglePinned(2_000);
-        assertThatThrownBy(() -> chats.update(read)).isInstanceOf(ChatVersionConflictException.class);
 
-        holdLease(id, System.currentTimeMillis() - 1, false);
-        Chat updated = chats.update(read);
-
-        assertThat(updated.version()).isEqualTo(2);
+        assertThat(chats.update(read).version()).isEqualTo(2);
         assertThat(chats.findById(id).orElseThrow().document()).isEqualTo(read.document());
-        assertThat(chatDocuments.find(Filters.eq("_id", id.value())).first().containsKey("lease")).isFalse();
     }
 
     @Test
@@ -314,6 +337,25 @@ class MongoChatWritesTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** The message document of a chat as its first write stored it, read back from a chat like it. */
+    private BsonDocument messageDocumentOf(ChatId id, String messageId) {
+        ChatId twin = newChatId();
+        chats.add(Chat.start(twin, newOwner(), conversation("Held", "a"), null, 1_000));
+        BsonDocument document = messageDocuments.find(Filters.eq("_id", ChatDocumentMapper.messageKey(twin.value(),
+                messageId))).first();
+        BsonDocument copy = document.clone();
+        copy.put("_id", ChatDocumentMapper.messageKey(id.value(), messageId));
+        copy.put("userId", chatDocuments.find(Filters.eq("_id", id.value())).first().get("userId"));
+        return copy;
+    }
+
+    /** What a writer that died after its commit leaves on the chat document: its change set, held until then. */
+    private void holdChangeSet(ChatId id, BsonDocument changes, long until) {
+        chatDocuments.updateOne(Filters.eq("_id", id.value()), Updates.set("applying",
+                new BsonDocument("token", new BsonString("dead-writer")).append("rev", new BsonInt64(2))
+                        .append("until", new BsonInt64(until)).append("changes", changes)));
+    }
 
     /** What a writer that died leaves on the chat document: its lease, live or run out. */
     private void holdLease(ChatId id, long until, boolean adding) {

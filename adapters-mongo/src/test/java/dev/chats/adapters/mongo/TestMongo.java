@@ -27,11 +27,13 @@ final class TestMongo {
     private final MongoDatabase database;
     private final MongoStore store;
     private final String description;
+    private final String hostAndPort;
 
-    private TestMongo(MongoClient client, String databaseName, String description) {
+    private TestMongo(MongoClient client, String databaseName, String description, String hostAndPort) {
         this.database = client.getDatabase(databaseName);
         this.store = new MongoStore(database);
         this.description = description;
+        this.hostAndPort = hostAndPort;
     }
 
     static synchronized TestMongo get() {
@@ -51,7 +53,8 @@ final class TestMongo {
                 client.getDatabase(databaseName).drop();
                 client.close();
             }));
-            return new TestMongo(client, databaseName, "CHATS_TEST_MONGO_URI, database " + databaseName);
+            return new TestMongo(client, databaseName, "CHATS_TEST_MONGO_URI, database " + databaseName,
+                    new com.mongodb.ConnectionString(uri.get()).getHosts().get(0));
         }
         if (dockerAvailable()) {
             MongoDBContainer container = new MongoDBContainer(DockerImageName.parse("mongo:7"));
@@ -61,7 +64,8 @@ final class TestMongo {
                 client.close();
                 container.stop();
             }));
-            return new TestMongo(client, databaseName, "Testcontainers " + container.getDockerImageName());
+            return new TestMongo(client, databaseName, "Testcontainers " + container.getDockerImageName(),
+                    container.getHost() + ":" + container.getFirstMappedPort());
         }
         MongoServer server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
@@ -70,7 +74,8 @@ final class TestMongo {
             client.close();
             server.shutdownNow();
         }));
-        return new TestMongo(client, databaseName, "in-process mongo-java-server (no CHATS_TEST_MONGO_URI, no Docker)");
+        return new TestMongo(client, databaseName, "in-process mongo-java-server (no CHATS_TEST_MONGO_URI, no Docker)",
+                address.getHostString() + ":" + address.getPort());
     }
 
     private static boolean dockerAvailable() {
@@ -87,6 +92,11 @@ final class TestMongo {
 
     MongoDatabase database() {
         return database;
+    }
+
+    /** {@code host:port} of the server, for tests that reach it another way (through a relay). */
+    String hostAndPort() {
+        return hostAndPort;
     }
 
     /** Removes every document the adapters write; the indexes stay. */
