@@ -215,6 +215,13 @@ class IdentityServiceTest {
         }
 
         @Override
+        public Optional<User> changePassword(UserId id, String passwordHash, long updatedAt) {
+            return Optional.ofNullable(byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.name(), u.email(),
+                    u.role(), passwordHash, u.profileImageUrl(), u.createdAt(), updatedAt,
+                    u.credentialsVersion() + 1)));
+        }
+
+        @Override
         public boolean hasAnyUser() {
             return !byId.isEmpty();
         }
