@@ -65,7 +65,12 @@ class CrossInstanceIdentityTest {
             assertThat(limitedOnB.status()).isEqualTo(429);
             assertThat(limitedOnB.object()).isEqualTo(Map.of("detail", "API rate limit exceeded"));
         }
-        try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, shared, "test");
+        Map<String, Object> afterRestart = new HashMap<>(shared);
+        if (shared.containsKey("datasources.default.schema")) {
+            // The last instance to stop drops the test's schema.
+            afterRestart.put("chats.test.drop-schema-on-stop", "true");
+        }
+        try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, afterRestart, "test");
              HttpClient client = HttpClient.create(restarted.getURL())) {
             Api api = new Api(client, restarted.getApplicationContext().getBean(JsonMapper.class));
 
@@ -79,7 +84,10 @@ class CrossInstanceIdentityTest {
                 .contentType(MediaType.APPLICATION_JSON_TYPE), null);
     }
 
-    /** One secret, one Redis, one database (an in-memory H2 kept for the whole JVM, or one MongoDB database). */
+    /**
+     * One secret, one Redis, one database: a schema of its own on {@code CHATS_TEST_POSTGRES_URL} when set, else an
+     * in-memory H2 kept for the whole JVM; on MongoDB, one database.
+     */
     private static Map<String, Object> sharedSettings(String suffix) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("chats.events.broker", "redis");
@@ -87,9 +95,24 @@ class CrossInstanceIdentityTest {
         settings.put("chats.events.redis.channel", "chats-test:" + suffix);
         settings.put("chats.jwt.secret", "cross-instance-identity-secret-" + suffix + "-0123456789");
         settings.put("mongodb.database", "identity_" + suffix);
-        settings.put("datasources.default.url", "jdbc:h2:mem:identity-" + suffix
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        String postgres = System.getenv("CHATS_TEST_POSTGRES_URL");
+        boolean jdbc = "jdbc".equals(System.getProperty("chats.persistence", "jdbc"));
+        if (jdbc && postgres != null && !postgres.isBlank()) {
+            settings.put("datasources.default.url", postgres);
+            settings.put("datasources.default.username", envOr("CHATS_TEST_POSTGRES_USER", "postgres"));
+            settings.put("datasources.default.password", envOr("CHATS_TEST_POSTGRES_PASSWORD", ""));
+            settings.put("datasources.default.schema", "identity_" + suffix);
+            settings.put("datasources.default.maximum-pool-size", "4");
+        } else {
+            settings.put("datasources.default.url", "jdbc:h2:mem:identity-" + suffix
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
         return settings;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static void requireRedis() {
