@@ -4,6 +4,8 @@ import dev.chats.application.service.IdentityService;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.PasswordHasher;
+import dev.chats.domain.port.RevokedTokens;
+import dev.chats.domain.port.SignInAttempts;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.user.Role;
 import io.micronaut.context.annotation.Factory;
@@ -12,16 +14,17 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 
 /**
- * Wires the identity use cases (sign-up, sign-in, session user) with the role new users get from
- * {@code chats.users.default-role}.
+ * Wires the identity use cases (sign-up, sign-in with its attempt limit, sign-out, password change, session user)
+ * with the role new users get from {@code chats.users.default-role}.
  */
 @Factory
 final class IdentityWiring {
 
     @Singleton
     IdentityService identity(UserRepository users, PasswordHasher hasher, IdGenerator ids, Clock clock,
-                             @Value("${chats.users.default-role:user}") String defaultRole) {
-        return new IdentityService(users, hasher, ids, clock, newUserRole(defaultRole));
+                             @Value("${chats.users.default-role:user}") String defaultRole,
+                             SignInAttempts attempts, RevokedTokens revokedTokens) {
+        return new IdentityService(users, hasher, ids, clock, newUserRole(defaultRole), attempts, revokedTokens);
     }
 
     /** Only {@code user} or {@code pending}: making every newcomer an admin is never what an operator wants. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class JdbcUserRepository implements UserRepository {
 
     private static final String COLUMNS =
-            "id, name, email, role, password_hash, profile_image_url, created_at, updated_at";
+            "id, name, email, role, password_hash, profile_image_url, created_at, updated_at, credentials_version";
 
     private final Transactions transactions;
 
@@ -35,7 +35,7 @@ public final class JdbcUserRepository implements UserRepository {
         try {
             transactions.inTransaction("add user", connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, user.id().value());
                     insert.setString(2, user.name());
                     insert.setString(3, user.email().value());
@@ -44,6 +44,7 @@ public final class JdbcUserRepository implements UserRepository {
                     insert.setString(6, user.profileImageUrl());
                     insert.setLong(7, user.createdAt());
                     insert.setLong(8, user.updatedAt());
+                    insert.setLong(9, user.credentialsVersion());
                     insert.executeUpdate();
                 }
                 return null;
@@ -65,6 +66,28 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
         return findOne("find user by e-mail", "email", email.value());
+    }
+
+    @Override
+    public Optional<User> changePassword(UserId id, String passwordHash, long updatedAt) {
+        return transactions.inTransaction("change a user's password", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE app_user SET password_hash = ?, "
+                    + "updated_at = ?, credentials_version = credentials_version + 1 WHERE id = ?")) {
+                update.setString(1, passwordHash);
+                update.setLong(2, updatedAt);
+                update.setString(3, id.value());
+                if (update.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM app_user WHERE id = ?")) {
+                query.setString(1, id.value());
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override
@@ -93,7 +116,7 @@ public final class JdbcUserRepository implements UserRepository {
         return new User(new UserId(row.getString("id")), row.getString("name"),
                 new EmailAddress(row.getString("email")), role(row.getString("role")),
                 row.getString("password_hash"), row.getString("profile_image_url"),
-                row.getLong("created_at"), row.getLong("updated_at"));
+                row.getLong("created_at"), row.getLong("updated_at"), row.getLong("credentials_version"));
     }
 
     private static Role role(String stored) {

@@ -2,11 +2,13 @@ package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.port.RevokedTokens;
 import dev.chats.domain.port.ShareRepository;
 import dev.chats.domain.port.TagRepository;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.port.contract.ChatRepositoryContract;
 import dev.chats.domain.port.contract.FolderRepositoryContract;
+import dev.chats.domain.port.contract.RevokedTokensContract;
 import dev.chats.domain.port.contract.ShareRepositoryContract;
 import dev.chats.domain.port.contract.TagRepositoryContract;
 import dev.chats.domain.port.contract.UserRepositoryContract;
@@ -109,6 +111,21 @@ abstract class JdbcRepositoriesContract {
         @Override
         protected ChatRepository chats() {
             return chats;
+        }
+    }
+
+    @Nested
+    class Revocations extends RevokedTokensContract {
+        private final RevokedTokens revokedTokens = new JdbcRevokedTokens(database().database());
+
+        @BeforeEach
+        void clean() {
+            database().clean();
+        }
+
+        @Override
+        protected RevokedTokens revokedTokens() {
+            return revokedTokens;
         }
     }
 }

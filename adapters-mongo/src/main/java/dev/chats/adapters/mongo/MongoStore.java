@@ -37,6 +37,8 @@ import java.util.function.Supplier;
  *   <tr><td>{@code tags}</td><td>one document per owner and tag, {@code _id: {userId, tagId}}</td></tr>
  *   <tr><td>{@code folders}</td><td>one document per folder</td></tr>
  *   <tr><td>{@code shares}, {@code share_parts}</td><td>share snapshots; large ones in pieces</td></tr>
+ *   <tr><td>{@code revoked_tokens}</td><td>signed-out session tokens, {@code _id: {userId, jti}}; a TTL index on
+ *   {@code expiresAt} drops them once the token has expired</td></tr>
  * </table>
  */
 public final class MongoStore {
@@ -49,9 +51,10 @@ public final class MongoStore {
     static final String FOLDERS = "folders";
     static final String SHARES = "shares";
     static final String SHARE_PARTS = "share_parts";
+    static final String REVOKED_TOKENS = "revoked_tokens";
 
     static final List<String> COLLECTIONS = List.of(USERS, CHATS, CHAT_MESSAGES, CHAT_PARTS, TAGS, FOLDERS, SHARES,
-            SHARE_PARTS);
+            SHARE_PARTS, REVOKED_TOKENS);
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 

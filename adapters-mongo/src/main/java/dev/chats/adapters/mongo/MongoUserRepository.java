@@ -3,6 +3,9 @@ package dev.chats.adapters.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import dev.chats.domain.port.EmailAlreadyRegisteredException;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.user.EmailAddress;
@@ -40,7 +43,8 @@ public final class MongoUserRepository implements UserRepository {
                         .append("passwordHash", new BsonString(user.passwordHash()))
                         .append("profileImageUrl", new BsonString(user.profileImageUrl()))
                         .append("createdAt", new BsonInt64(user.createdAt()))
-                        .append("updatedAt", new BsonInt64(user.updatedAt())));
+                        .append("updatedAt", new BsonInt64(user.updatedAt()))
+                        .append("credentialsVersion", new BsonInt64(user.credentialsVersion())));
             } catch (MongoException e) {
                 if (MongoStore.isDuplicateKey(e) && findOne("email", user.email().value()).isPresent()) {
                     throw new EmailAlreadyRegisteredException();
@@ -62,6 +66,16 @@ public final class MongoUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> changePassword(UserId id, String passwordHash, long updatedAt) {
+        return store.call("change a user's password", () -> Optional.ofNullable(users.findOneAndUpdate(
+                Filters.eq("_id", id.value()),
+                Updates.combine(Updates.set("passwordHash", passwordHash), Updates.set("updatedAt", updatedAt),
+                        Updates.inc("credentialsVersion", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(MongoUserRepository::user));
+    }
+
+    @Override
     public boolean hasAnyUser() {
         return store.call("count users", () -> users.find().limit(1).first() != null);
     }
@@ -77,6 +91,8 @@ public final class MongoUserRepository implements UserRepository {
                 Role.fromWire(role).orElseThrow(() ->
                         new IllegalStateException("unknown role stored for a user: " + role)),
                 document.getString("passwordHash").getValue(), document.getString("profileImageUrl").getValue(),
-                document.getNumber("createdAt").longValue(), document.getNumber("updatedAt").longValue());
+                document.getNumber("createdAt").longValue(), document.getNumber("updatedAt").longValue(),
+                // Users stored before passwords could change have no version: they never changed it.
+                document.getNumber("credentialsVersion", new BsonInt64(0)).longValue());
     }
 }

@@ -2,11 +2,13 @@ package dev.chats.adapters.mongo;
 
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.port.RevokedTokens;
 import dev.chats.domain.port.ShareRepository;
 import dev.chats.domain.port.TagRepository;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.port.contract.ChatRepositoryContract;
 import dev.chats.domain.port.contract.FolderRepositoryContract;
+import dev.chats.domain.port.contract.RevokedTokensContract;
 import dev.chats.domain.port.contract.ShareRepositoryContract;
 import dev.chats.domain.port.contract.TagRepositoryContract;
 import dev.chats.domain.port.contract.UserRepositoryContract;
@@ -104,6 +106,21 @@ class MongoRepositoriesContractTest {
         @Override
         protected ChatRepository chats() {
             return chats;
+        }
+    }
+
+    @Nested
+    class Revocations extends RevokedTokensContract {
+        private final RevokedTokens revokedTokens = new MongoRevokedTokens(store());
+
+        @BeforeEach
+        void clean() {
+            TestMongo.get().clean();
+        }
+
+        @Override
+        protected RevokedTokens revokedTokens() {
+            return revokedTokens;
         }
     }
 }

@@ -195,6 +195,24 @@ class EventsWebSocketTest {
     }
 
     @Test
+    void aSignedOutToken_orOneOlderThanAPasswordChange_isRefused1008() throws Exception {
+        TestUsers.Account leaver = TestUsers.signUp(client, "Leaver");
+        TestUsers.Account changer = TestUsers.signUp(client, "Changer");
+        client.toBlocking().exchange(HttpRequest.GET("/api/v1/auths/signout").bearerAuth(leaver.token()));
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/auths/update/password",
+                Map.of("password", TestUsers.PASSWORD, "new_password", "another secret")).bearerAuth(changer.token()));
+
+        for (TestUsers.Account revoked : List.of(leaver, changer)) {
+            try (WsClient socket = WsClient.open(base, revoked.token())) {
+                WsClient.Closed closed = socket.awaitClose(WAIT);
+                assertThat(closed.code()).isEqualTo(1008);
+                assertThat(closed.reason()).startsWith("Your session has expired or the token is invalid");
+                assertThat(socket.pending()).isZero();
+            }
+        }
+    }
+
+    @Test
     void afterAuthentication_badFramesGetAnErrorFrame_andTheSocketStaysOpen() throws Exception {
         try (WsClient socket = WsClient.open(base, u1.token())) {
             assertAuthenticatedAs(socket, u1);

@@ -1,14 +1,21 @@
 package dev.chats.application.service;
 
+import dev.chats.application.port.in.IncorrectPasswordException;
 import dev.chats.application.port.in.InvalidCredentialsException;
 import dev.chats.application.port.in.PasswordTooLongException;
+import dev.chats.application.port.in.RevokedSessionException;
+import dev.chats.application.port.in.SessionToken;
 import dev.chats.application.port.in.SignUpUseCase;
+import dev.chats.application.port.in.TooManyAttemptsException;
 import dev.chats.application.port.in.UnknownUserException;
 import dev.chats.domain.port.EmailAlreadyRegisteredException;
 import dev.chats.domain.port.PasswordHasher;
+import dev.chats.domain.port.SignInAttempts;
 import dev.chats.domain.port.UserRepository;
+import dev.chats.domain.port.fake.InMemoryRevokedTokens;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
+import dev.chats.domain.user.TokenId;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import org.junit.jupiter.api.Test;
@@ -31,10 +38,17 @@ class IdentityServiceTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final RecordingHasher hasher = new RecordingHasher();
     private final AtomicInteger nextId = new AtomicInteger();
+    private final CountingAttempts attempts = new CountingAttempts();
+    private final InMemoryRevokedTokens revoked = new InMemoryRevokedTokens();
     private IdentityService service = serviceWithDefaultRole(Role.USER);
 
     private IdentityService serviceWithDefaultRole(Role role) {
-        return new IdentityService(users, hasher, () -> "id-" + nextId.incrementAndGet(), () -> NOW, role);
+        return new IdentityService(users, hasher, () -> "id-" + nextId.incrementAndGet(), () -> NOW, role, attempts,
+                revoked);
+    }
+
+    private static SessionToken token(User user, String jti, long credentialsVersion) {
+        return new SessionToken(user.id(), Optional.ofNullable(jti).map(TokenId::new), credentialsVersion);
     }
 
     private static SignUpUseCase.Command command(String name, String email, String password) {
@@ -181,9 +195,107 @@ class IdentityServiceTest {
     void sessionUser_answersTheStoredUser_orRefusesAnUnknownId() {
         User ada = service.signUp(command("Ada", "ada@example.com", "secret"));
 
-        assertThat(service.sessionUser(ada.id())).isEqualTo(ada);
-        assertThatThrownBy(() -> service.sessionUser(new UserId("gone")))
+        assertThat(service.sessionUser(token(ada, "t1", 0))).isEqualTo(ada);
+        assertThat(service.sessionUser(token(ada, null, 0))).isEqualTo(ada);
+        assertThatThrownBy(() -> service.sessionUser(
+                new SessionToken(new UserId("gone"), Optional.empty(), 0)))
                 .isInstanceOf(UnknownUserException.class);
+    }
+
+    @Test
+    void givenAFullWindow_signIn_refusesEvenTheRightPasswordWithoutHashing() {
+        service.signUp(command("Ada", "ada@example.com", "secret"));
+        attempts.refuse("ada@example.com");
+        int matchesBefore = hasher.matches;
+
+        assertThatThrownBy(() -> service.signIn("  ADA@example.com ", "secret"))
+                .isInstanceOf(TooManyAttemptsException.class);
+        assertThat(hasher.matches).isEqualTo(matchesBefore);
+    }
+
+    @Test
+    void signIn_countsEveryAttemptUnderTheNormalisedAddress() {
+        service.signUp(command("Ada", "ada@example.com", "secret"));
+
+        service.signIn("Ada@Example.com", "secret");
+        assertThatThrownBy(() -> service.signIn(" ada@example.COM", "wrong"))
+                .isInstanceOf(InvalidCredentialsException.class);
+        assertThatThrownBy(() -> service.signIn("Not An Address", "wrong"))
+                .isInstanceOf(InvalidCredentialsException.class);
+
+        assertThat(attempts.counted).containsExactly("ada@example.com", "ada@example.com", "not an address");
+    }
+
+    @Test
+    void givenSignedOutToken_sessionUser_refusesItButNotTheUsersOtherTokens() {
+        User ada = service.signUp(command("Ada", "ada@example.com", "secret"));
+
+        service.signOut(token(ada, "t1", 0), NOW + 60);
+
+        assertThatThrownBy(() -> service.sessionUser(token(ada, "t1", 0)))
+                .isInstanceOf(RevokedSessionException.class);
+        assertThat(service.sessionUser(token(ada, "t2", 0))).isEqualTo(ada);
+    }
+
+    @Test
+    void changePassword_storesTheNewHashAndVoidsEveryOlderToken() {
+        User ada = service.signUp(command("Ada", "ada@example.com", "secret"));
+
+        service.changePassword(ada.id(), "secret", "new secret");
+
+        User changed = users.findById(ada.id()).orElseThrow();
+        assertThat(changed.passwordHash()).isEqualTo("hashed:new secret");
+        assertThat(changed.credentialsVersion()).isEqualTo(1L);
+        assertThatThrownBy(() -> service.sessionUser(token(ada, "old", 0)))
+                .isInstanceOf(RevokedSessionException.class);
+        assertThat(service.sessionUser(token(ada, "new", 1))).isEqualTo(changed);
+        assertThat(service.signIn("ada@example.com", "new secret")).isEqualTo(changed);
+        assertThatThrownBy(() -> service.signIn("ada@example.com", "secret"))
+                .isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    @Test
+    void changePassword_withAWrongCurrentPassword_changesNothing_andCountsAsAnAttempt() {
+        User ada = service.signUp(command("Ada", "ada@example.com", "secret"));
+
+        assertThatThrownBy(() -> service.changePassword(ada.id(), "guess", "new secret"))
+                .isInstanceOf(IncorrectPasswordException.class);
+
+        assertThat(users.findById(ada.id())).contains(ada);
+        assertThat(attempts.counted).containsExactly("ada@example.com");
+        attempts.refuse("ada@example.com");
+        assertThatThrownBy(() -> service.changePassword(ada.id(), "secret", "new secret"))
+                .isInstanceOf(TooManyAttemptsException.class);
+        assertThat(users.findById(ada.id())).contains(ada);
+    }
+
+    @Test
+    void changePassword_toOneOver72Bytes_isRefusedBeforeAnyCheck() {
+        User ada = service.signUp(command("Ada", "ada@example.com", "secret"));
+
+        assertThatThrownBy(() -> service.changePassword(ada.id(), "secret", "é".repeat(37)))
+                .isInstanceOf(PasswordTooLongException.class);
+        assertThat(users.findById(ada.id())).contains(ada);
+    }
+
+    /** Counts the attempts it admits; refuses every attempt on the accounts it is told to. */
+    private static final class CountingAttempts implements SignInAttempts {
+
+        final List<String> counted = new ArrayList<>();
+        final List<String> refused = new ArrayList<>();
+
+        void refuse(String account) {
+            refused.add(account);
+        }
+
+        @Override
+        public boolean admit(String account) {
+            if (refused.contains(account)) {
+                return false;
+            }
+            counted.add(account);
+            return true;
+        }
     }
 
     /** A user store in a map, refusing duplicate addresses as the real ones do. */
@@ -212,6 +324,13 @@ class IdentityServiceTest {
                 return Optional.empty();
             }
             return byId.values().stream().filter(u -> u.email().equals(email)).findFirst();
+        }
+
+        @Override
+        public Optional<User> changePassword(UserId id, String passwordHash, long updatedAt) {
+            return Optional.ofNullable(byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.name(), u.email(),
+                    u.role(), passwordHash, u.profileImageUrl(), u.createdAt(), updatedAt,
+                    u.credentialsVersion() + 1)));
         }
 
         @Override

@@ -4,12 +4,18 @@ import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.security.PresentedToken;
+import dev.chats.adapters.rest.security.SessionClaims;
 import dev.chats.adapters.rest.security.SessionTokens;
 import dev.chats.adapters.rest.security.SessionUsers;
+import dev.chats.application.port.in.ChangePasswordUseCase;
+import dev.chats.application.port.in.IncorrectPasswordException;
 import dev.chats.application.port.in.InvalidCredentialsException;
 import dev.chats.application.port.in.PasswordTooLongException;
+import dev.chats.application.port.in.SessionToken;
 import dev.chats.application.port.in.SignInUseCase;
+import dev.chats.application.port.in.SignOutUseCase;
 import dev.chats.application.port.in.SignUpUseCase;
+import dev.chats.application.port.in.TooManyAttemptsException;
 import dev.chats.domain.port.EmailAlreadyRegisteredException;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.User;
@@ -17,6 +23,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -28,14 +35,17 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * REST adapter: Open WebUI's built-in sign-up and sign-in ({@code /api/v1/auths}) and the session-user route.
- * Hashing is deliberately slow and the user store blocks, so every route runs on the blocking executor.
+ * REST adapter: Open WebUI's built-in sign-up, sign-in, sign-out and password change ({@code /api/v1/auths}) and
+ * the session-user route. Hashing is deliberately slow and the stores block, so every route runs on the blocking
+ * executor.
  */
 @Controller("/api/v1/auths")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,15 +55,20 @@ public class AuthController {
     private final JsonBodies bodies;
     private final SignUpUseCase signUp;
     private final SignInUseCase signIn;
+    private final SignOutUseCase signOut;
+    private final ChangePasswordUseCase changePassword;
     private final SessionUsers sessionUsers;
     private final SessionTokens tokens;
     private final boolean secureCookie;
 
-    public AuthController(JsonBodies bodies, SignUpUseCase signUp, SignInUseCase signIn, SessionUsers sessionUsers,
-                          SessionTokens tokens, @Value("${chats.auth.cookie-secure:false}") boolean secureCookie) {
+    public AuthController(JsonBodies bodies, SignUpUseCase signUp, SignInUseCase signIn, SignOutUseCase signOut,
+                          ChangePasswordUseCase changePassword, SessionUsers sessionUsers, SessionTokens tokens,
+                          @Value("${chats.auth.cookie-secure:false}") boolean secureCookie) {
         this.bodies = bodies;
         this.signUp = signUp;
         this.signIn = signIn;
+        this.signOut = signOut;
+        this.changePassword = changePassword;
         this.sessionUsers = sessionUsers;
         this.tokens = tokens;
         this.secureCookie = secureCookie;
@@ -89,7 +104,74 @@ public class AuthController {
             return signedIn(signIn.signIn(form.email(), form.password()));
         } catch (InvalidCredentialsException e) {
             throw ApiException.badRequest(OpenWebUiMessages.INVALID_CRED);
+        } catch (TooManyAttemptsException e) {
+            throw tooManyAttempts();
         }
+    }
+
+    /**
+     * Signs the presented token out: from now on it answers 401 on every instance, until and after it expires.
+     * Open to anyone, as upstream: without a valid token there is nothing to revoke, and the answer is the same.
+     * Upstream answers GET (v0.6) and later POST; both are served. The {@code token} cookie is cleared.
+     */
+    @Get("/signout")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<SignOutResponse> signOut(HttpRequest<?> request) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isPresent()) {
+            SessionToken token;
+            try {
+                token = SessionClaims.of(authentication.get());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                token = null;
+            }
+            if (token != null) {
+                long expiresAt = SessionClaims.expiresAt(authentication.get())
+                        .orElse(Instant.now().getEpochSecond() + tokens.expirationSeconds());
+                signOut.signOut(token, expiresAt);
+            }
+        }
+        Cookie cleared = Cookie.of(PresentedToken.COOKIE_NAME, "")
+                .path("/")
+                .httpOnly(true)
+                .sameSite(SameSite.Strict)
+                .secure(secureCookie)
+                .maxAge(0);
+        return HttpResponse.ok(new SignOutResponse(true)).cookie(cleared);
+    }
+
+    /** The newer upstream's {@code POST /signout}, the same as {@link #signOut}. */
+    @Post("/signout")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<SignOutResponse> signOutByPost(HttpRequest<?> request) {
+        return signOut(request);
+    }
+
+    /**
+     * Open WebUI's {@code update/password}: {@code {password, new_password}}, the current password required (400
+     * {@code INVALID_PASSWORD} when wrong, 429 once the account used its attempts). Answers {@code true}. Every
+     * token issued before, the one presented here included, answers 401 afterwards: the client signs in again.
+     * Open to pending users too, as upstream ({@code get_current_user}).
+     */
+    @Post("/update/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public boolean updatePassword(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        User user = sessionUsers.current(request);
+        UpdatePasswordForm form = UpdatePasswordForm.read(bodies.object(body));
+        try {
+            changePassword.changePassword(user.id(), form.password(), form.newPassword());
+        } catch (IncorrectPasswordException e) {
+            throw ApiException.badRequest(AuthMessages.INVALID_PASSWORD);
+        } catch (PasswordTooLongException e) {
+            throw ApiException.badRequest(AuthMessages.PASSWORD_TOO_LONG);
+        } catch (TooManyAttemptsException e) {
+            throw tooManyAttempts();
+        }
+        return true;
+    }
+
+    private static ApiException tooManyAttempts() {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, AuthMessages.RATE_LIMIT_EXCEEDED);
     }
 
     /** The signed-in user, {@code pending} ones included, with the token they presented. */

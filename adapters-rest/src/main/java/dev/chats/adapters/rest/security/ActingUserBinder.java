@@ -20,6 +20,8 @@ import java.util.Optional;
  * <ul>
  *   <li>no token is presented: 403 {@code {"detail":"Not authenticated"}} (from the security filter);</li>
  *   <li>the token is malformed, badly signed or expired: 401 {@code {"detail":"401 Unauthorized"}};</li>
+ *   <li>the token was signed out, or issued before the user's last password change: 401
+ *   {@code {"detail":"Invalid token"}};</li>
  *   <li>the token's user no longer exists: 401 {@code INVALID_TOKEN};</li>
  *   <li>the user's role is {@code pending}: 401 {@code ACCESS_PROHIBITED}.</li>
  * </ul>

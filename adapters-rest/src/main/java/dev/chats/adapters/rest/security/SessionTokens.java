@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * Issues session tokens: HS256 JWTs whose subject and {@code id} claim are the user id (Open WebUI reads
- * {@code id}), expiring after {@code chats.jwt.expiration-seconds}. The role is deliberately not in the token:
- * it is read from the store on every request, so a changed role applies at once.
+ * {@code id}), expiring after {@code chats.jwt.expiration-seconds}, each with a random {@code jti} (by which
+ * sign-out revokes it) and the user's credentials version {@code cv} (a password change voids older tokens). The
+ * role is deliberately not in the token: it is read from the store on every request, so a changed role applies at
+ * once.
  */
 @Singleton
 public final class SessionTokens {
@@ -35,9 +37,15 @@ public final class SessionTokens {
     /** A signed token for the user and the epoch second at which it expires. */
     public Issued issue(User user) {
         String id = user.id().value();
-        String token = generator.generateToken(Authentication.build(id, Map.of(ID_CLAIM, id)), expirationSeconds)
+        Map<String, Object> claims = Map.of(ID_CLAIM, id, SessionClaims.CREDENTIALS_VERSION, user.credentialsVersion());
+        String token = generator.generateToken(Authentication.build(id, claims), expirationSeconds)
                 .orElseThrow(() -> new IllegalStateException("no session token could be signed"));
         return new Issued(token, expiresAt(token));
+    }
+
+    /** How long a freshly issued token lasts, in seconds. */
+    public int expirationSeconds() {
+        return expirationSeconds;
     }
 
     /** The expiry of a token in epoch seconds; null if it has none or does not parse. */

@@ -3,9 +3,10 @@ package dev.chats.adapters.rest.security;
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
 import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.application.port.in.RevokedSessionException;
+import dev.chats.application.port.in.SessionToken;
 import dev.chats.application.port.in.UnknownUserException;
 import dev.chats.domain.user.User;
-import dev.chats.domain.user.UserId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
@@ -13,10 +14,14 @@ import jakarta.inject.Singleton;
 
 /**
  * Resolves the user behind a request's verified token, read afresh from the store, and answers the failures the
- * way Open WebUI's {@code get_current_user} / {@code get_verified_user} do.
+ * way Open WebUI's {@code get_current_user} / {@code get_verified_user} do. A signed-out token, or one issued before
+ * the user's last password change, is refused as Open WebUI refuses a revoked one.
  */
 @Singleton
 public final class SessionUsers {
+
+    /** Open WebUI's {@code detail} for a token whose {@code jti} was revoked. */
+    public static final String REVOKED_TOKEN = "Invalid token";
 
     private final GetSessionUserUseCase sessionUser;
 
@@ -27,20 +32,23 @@ public final class SessionUsers {
     /**
      * The signed-in user whatever their role ({@code pending} included).
      *
-     * @throws ApiException 401 {@code INVALID_TOKEN} if the token's user no longer exists; 403/401 as for a
+     * @throws ApiException 401 {@code Invalid token} if the token was signed out or predates a password change;
+     *                      401 {@code INVALID_TOKEN} if the token's user no longer exists; 403/401 as for a
      *                      rejected request if the request carries no valid token at all
      */
     public User current(HttpRequest<?> request) {
         Authentication authentication = request.getUserPrincipal(Authentication.class)
                 .orElseThrow(() -> unauthenticated(request));
-        UserId id;
+        SessionToken token;
         try {
-            id = new UserId(authentication.getName());
+            token = SessionClaims.of(authentication);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ApiException.unauthorized(OpenWebUiMessages.INVALID_TOKEN);
         }
         try {
-            return sessionUser.sessionUser(id);
+            return sessionUser.sessionUser(token);
+        } catch (RevokedSessionException e) {
+            throw ApiException.unauthorized(REVOKED_TOKEN);
         } catch (UnknownUserException e) {
             throw ApiException.unauthorized(OpenWebUiMessages.INVALID_TOKEN);
         }

@@ -1,12 +1,13 @@
 package dev.chats.adapters.rest.ws;
 
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.security.SessionClaims;
 import dev.chats.adapters.rest.security.SessionTokens;
 import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.application.port.in.RevokedSessionException;
 import dev.chats.application.port.in.UnknownUserException;
 import dev.chats.domain.port.StoreUnavailableException;
 import dev.chats.domain.user.User;
-import dev.chats.domain.user.UserId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
@@ -19,8 +20,9 @@ import java.util.List;
 
 /**
  * Checks the token a socket presents exactly as a REST request's is checked: the same JWT validators (signature,
- * expiry), then the user read afresh from the store, who must be verified ({@code user} or {@code admin}) —
- * pending users get no events. Blocks on the user store: call it off the event loop.
+ * expiry), then revocation (sign-out, password change) and the user read afresh from the store, who must be
+ * verified ({@code user} or {@code admin}) — pending users get no events. Blocks on the user store: call it off the
+ * event loop.
  */
 @Singleton
 final class SocketAuthenticator {
@@ -71,8 +73,8 @@ final class SocketAuthenticator {
         }
         User user;
         try {
-            user = sessionUser.sessionUser(new UserId(authentication.getName()));
-        } catch (UnknownUserException | IllegalArgumentException | NullPointerException e) {
+            user = sessionUser.sessionUser(SessionClaims.of(authentication));
+        } catch (RevokedSessionException | UnknownUserException | IllegalArgumentException | NullPointerException e) {
             return Outcome.refused(INVALID_TOKEN);
         } catch (StoreUnavailableException e) {
             return Outcome.refused(STORE_DOWN);

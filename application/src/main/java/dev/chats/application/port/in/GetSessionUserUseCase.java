@@ -1,15 +1,15 @@
 package dev.chats.application.port.in;
 
 import dev.chats.domain.user.User;
-import dev.chats.domain.user.UserId;
 
 /** Use case: find the user a verified session token names, as stored now. */
 public interface GetSessionUserUseCase {
 
     /**
-     * The user, read afresh so that a changed role or a deletion takes effect on the next request.
+     * The user the token names, read afresh so that a changed role or a deletion takes effect on the next request.
      *
-     * @throws UnknownUserException if no such user exists (any more)
+     * @throws RevokedSessionException if the token was signed out, or the user's password changed after it was issued
+     * @throws UnknownUserException    if no such user exists (any more)
      */
-    User sessionUser(UserId id);
+    User sessionUser(SessionToken token);
 }

@@ -11,6 +11,8 @@ public interface SignInUseCase {
      *
      * @param email the address as typed; one that is not an address simply matches no user
      * @throws InvalidCredentialsException if no user has this address or the password is wrong, alike
+     * @throws TooManyAttemptsException    if the address used every attempt of the current window; the password is
+     *                                     then not even checked
      */
     User signIn(String email, String password);
 }

@@ -131,6 +131,44 @@ public abstract class UserRepositoryContract {
         assertThat(users().hasAnyUser()).isTrue();
     }
 
+    @Test
+    void givenNewUser_credentialsVersion_isZero() {
+        User user = user(uniqueEmail("fresh"));
+        users().add(user);
+
+        assertThat(users().findById(user.id())).map(User::credentialsVersion).contains(0L);
+    }
+
+    @Test
+    void givenUser_changePassword_replacesTheHashAndBumpsTheCredentialsVersionEachTime() {
+        User user = user(uniqueEmail("changer"));
+        User other = user(uniqueEmail("bystander"));
+        users().add(user);
+        users().add(other);
+
+        User once = users().changePassword(user.id(), "hash-2", 1_700_000_100L).orElseThrow();
+        User twice = users().changePassword(user.id(), "hash-3", 1_700_000_200L).orElseThrow();
+
+        assertThat(once.passwordHash()).isEqualTo("hash-2");
+        assertThat(once.credentialsVersion()).isEqualTo(1L);
+        assertThat(once.updatedAt()).isEqualTo(1_700_000_100L);
+        assertThat(twice.credentialsVersion()).isEqualTo(2L);
+        User expected = new User(user.id(), user.name(), user.email(), user.role(), "hash-3",
+                user.profileImageUrl(), user.createdAt(), 1_700_000_200L, 2L);
+        assertThat(twice).isEqualTo(expected);
+        assertThat(users().findById(user.id())).contains(expected);
+        assertThat(users().findByEmail(user.email())).contains(expected);
+        assertThat(users().findById(other.id())).contains(other);
+    }
+
+    @Test
+    void givenUnknownUser_changePassword_isEmptyAndStoresNothing() {
+        UserId unknown = newUserId();
+
+        assertThat(users().changePassword(unknown, "hash", 1L)).isEmpty();
+        assertThat(users().findById(unknown)).isEmpty();
+    }
+
     private static EmailAddress uniqueEmail(String name) {
         return new EmailAddress(name + "-" + UUID.randomUUID() + "@example.com");
     }

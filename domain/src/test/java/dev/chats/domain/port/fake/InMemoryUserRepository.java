@@ -43,6 +43,18 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public synchronized Optional<User> changePassword(UserId id, String passwordHash, long updatedAt) {
+        User stored = byId.get(id);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        User changed = new User(stored.id(), stored.name(), stored.email(), stored.role(), passwordHash,
+                stored.profileImageUrl(), stored.createdAt(), updatedAt, stored.credentialsVersion() + 1);
+        byId.put(id, changed);
+        return Optional.of(changed);
+    }
+
+    @Override
     public synchronized boolean hasAnyUser() {
         return !byId.isEmpty();
     }
