@@ -31,7 +31,9 @@ final class MongoClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
     MongoClient mongoClient(@Nullable @Value("${mongodb.uri:}") String uri,
-                            @Value("${mongodb.server-selection-timeout-millis:5000}") long selectionTimeoutMillis) {
+                            @Value("${mongodb.server-selection-timeout-millis:5000}") long selectionTimeoutMillis,
+                            @Value("${mongodb.socket-timeout-millis:8000}") int socketTimeoutMillis,
+                            @Value("${mongodb.connect-timeout-millis:5000}") int connectTimeoutMillis) {
         ConnectionString connection = new ConnectionString(uriOrDefault(uri));
         MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection);
         if (connection.getServerSelectionTimeout() == null) {
@@ -40,6 +42,16 @@ final class MongoClientFactory {
             settings.applyToClusterSettings(cluster ->
                     cluster.serverSelectionTimeout(selectionTimeoutMillis, TimeUnit.MILLISECONDS));
         }
+        // A server that stops answering without closing the connection fails the call after the socket timeout
+        // (503) instead of holding the request for ever; settings in the URI win.
+        settings.applyToSocketSettings(socket -> {
+            if (connection.getSocketTimeout() == null) {
+                socket.readTimeout(socketTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            if (connection.getConnectTimeout() == null) {
+                socket.connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
+        });
         return MongoClients.create(settings.build());
     }
 

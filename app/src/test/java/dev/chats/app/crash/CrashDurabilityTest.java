@@ -32,8 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Durability as a crashing host tests it: the server runs as a process of its own, concurrent writers create
  * chats, write messages, merge titles, tag chats and create folders, and the process is killed with SIGKILL in
  * the middle of it, twice. After each restart every write that was answered 2xx before the kill must be there,
- * and every chat of the user must be readable. H2 always runs (a file database, the default store);
- * PostgreSQL and MariaDB when {@code CHATS_TEST_POSTGRES_URL} / {@code CHATS_TEST_MARIADB_URL} are set.
+ * and every chat of the user must be readable at once. H2 always runs (a file database, the default store);
+ * PostgreSQL and MariaDB when {@code CHATS_TEST_POSTGRES_URL} / {@code CHATS_TEST_MARIADB_URL} are set; MongoDB
+ * on {@code CHATS_TEST_MONGO_URI}, else on the in-process server, which lives in the test's JVM and so outlives
+ * the killed server: there the test proves that chats whose writer died mid-write are readable and writable right
+ * after the restart, not that MongoDB's own storage is durable.
  */
 class CrashDurabilityTest {
 
@@ -47,7 +50,7 @@ class CrashDurabilityTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @ParameterizedTest
-    @EnumSource(value = TestStore.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    @EnumSource(TestStore.class)
     void everyWriteAnswered2xxBeforeSigkill_isThereAfterRestart(TestStore store) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("CHATS_DATA_DIR", dataDir.toString());
