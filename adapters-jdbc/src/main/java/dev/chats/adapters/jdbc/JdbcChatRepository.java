@@ -131,7 +131,7 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public Optional<Chat> findById(ChatId id) {
-        return transactions.read("find chat", connection -> {
+        return transactions.snapshot("find chat", connection -> {
             List<Chat> found = chats(connection, "SELECT " + CHAT_COLUMNS + " FROM chat WHERE id = ?",
                     statement -> statement.setString(1, id.value()));
             return found.stream().findFirst();
@@ -281,7 +281,7 @@ public final class JdbcChatRepository implements ChatRepository {
     @Override
     public List<Chat> findChats(ChatQuery query) {
         ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, CHAT_COLUMNS, query);
-        return transactions.read("list chats", connection -> chats(connection, select.sql(), select::bind));
+        return transactions.snapshot("list chats", connection -> chats(connection, select.sql(), select::bind));
     }
 
     @FunctionalInterface

@@ -56,7 +56,8 @@ public final class JdbcDatabase {
             throw new StoreUnavailableException("cannot connect to the database at " + where, e);
         }
         migrate(dataSource, dialect);
-        this.transactions = new Transactions(dataSource, networkTimeout, new OutageBreaker(outageFailFast));
+        this.transactions = new Transactions(dataSource, networkTimeout, new OutageBreaker(outageFailFast),
+                dialect.snapshotIsolation());
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
     }
@@ -93,7 +94,8 @@ public final class JdbcDatabase {
         flyway.dataSource(dataSource)
                 .locations(dialect.migrationLocation())
                 .javaMigrations(dialect == SqlDialect.MARIADB
-                        ? new JavaMigration[]{new MariaDbSearchGramsMigration()} : new JavaMigration[0])
+                        ? new JavaMigration[]{new MariaDbSearchGramsMigration(), new FolderNameKeysMigration()}
+                        : new JavaMigration[]{new FolderNameKeysMigration()})
                 .table("chats_schema_history")
                 .load()
                 .migrate();

@@ -35,7 +35,7 @@ public final class JdbcFolderRepository implements FolderRepository {
     public void add(Folder folder) {
         transactions.inTransaction("add folder", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO folder (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO folder (" + COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, folder.id().value());
                 insert.setString(2, folder.ownerId().value());
                 insert.setString(3, folder.parent().map(FolderId::value).orElse(null));
@@ -45,6 +45,7 @@ public final class JdbcFolderRepository implements FolderRepository {
                 insert.setString(7, jsonOrNull(folder.data()));
                 insert.setLong(8, folder.createdAt());
                 insert.setLong(9, folder.updatedAt());
+                insert.setString(10, FolderNameKey.of(folder.name()));
                 insert.executeUpdate();
             }
             return null;
@@ -59,6 +60,26 @@ public final class JdbcFolderRepository implements FolderRepository {
                 query.setString(1, id.value());
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next() ? Optional.of(folder(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean siblingNamed(UserId owner, FolderId parent, String name, FolderId except) {
+        return transactions.read("check folder name", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM folder WHERE user_id = ?"
+                    + (parent == null ? " AND parent_id IS NULL" : " AND parent_id = ?")
+                    + " AND name_key = ? AND id <> ? LIMIT 1")) {
+                int next = 1;
+                query.setString(next++, owner.value());
+                if (parent != null) {
+                    query.setString(next++, parent.value());
+                }
+                query.setString(next++, FolderNameKey.of(name));
+                query.setString(next, except.value());
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next();
                 }
             }
         });
@@ -85,15 +106,16 @@ public final class JdbcFolderRepository implements FolderRepository {
     public boolean update(Folder folder) {
         return transactions.inTransaction("update folder", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE folder SET parent_id = ?, name = ?,"
-                    + " is_expanded = ?, meta = ?, data = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
+                    + " is_expanded = ?, meta = ?, data = ?, updated_at = ?, name_key = ? WHERE id = ? AND user_id = ?")) {
                 update.setString(1, folder.parent().map(FolderId::value).orElse(null));
                 update.setString(2, folder.name());
                 update.setBoolean(3, folder.expanded());
                 update.setString(4, jsonOrNull(folder.meta()));
                 update.setString(5, jsonOrNull(folder.data()));
                 update.setLong(6, folder.updatedAt());
-                update.setString(7, folder.id().value());
-                update.setString(8, folder.ownerId().value());
+                update.setString(7, FolderNameKey.of(folder.name()));
+                update.setString(8, folder.id().value());
+                update.setString(9, folder.ownerId().value());
                 return update.executeUpdate() == 1;
             }
         });

@@ -84,6 +84,15 @@ public enum SqlDialect {
         return this == MARIADB;
     }
 
+    /**
+     * The JDBC isolation level at which all statements of a transaction read one snapshot, rows inserted meanwhile
+     * included: REPEATABLE READ on PostgreSQL and InnoDB; H2 needs its own SNAPSHOT level (6), since its REPEATABLE
+     * READ lets new rows appear.
+     */
+    int snapshotIsolation() {
+        return this == H2 ? 6 : Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
     /** Inserts a message row or replaces the one with the same (chat id, message id). */
     String upsertMessage() {
         return upsertMessage;

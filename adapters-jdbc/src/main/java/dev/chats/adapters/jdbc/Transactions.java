@@ -32,9 +32,16 @@ final class Transactions {
     private final DataSource dataSource;
     private final int networkTimeoutMillis;
     private final OutageBreaker breaker;
+    private final int snapshotIsolation;
 
-    Transactions(DataSource dataSource, Duration networkTimeout, OutageBreaker breaker) {
+    /**
+     * @param snapshotIsolation the JDBC isolation level at which every statement of a transaction reads one
+     *                          snapshot, new rows included: REPEATABLE READ on PostgreSQL and MariaDB, H2's own
+     *                          SNAPSHOT level (its REPEATABLE READ lets new rows appear)
+     */
+    Transactions(DataSource dataSource, Duration networkTimeout, OutageBreaker breaker, int snapshotIsolation) {
         this.dataSource = dataSource;
+        this.snapshotIsolation = snapshotIsolation;
         this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
         this.breaker = breaker;
     }
@@ -53,9 +60,26 @@ final class Transactions {
         }
     }
 
-    /** Runs a read on one connection without opening a transaction of its own. */
+    /** Runs a read of one statement on one connection without opening a transaction of its own. */
     <T> T read(String what, Work<T> work) {
         return onConnection(what, work);
+    }
+
+    /**
+     * Runs a read of several statements that must see one state of the database (a chat row and its message rows):
+     * a transaction at snapshot isolation, where every statement reads the snapshot of the first. At the default
+     * READ COMMITTED a write committed between the statements would be seen half.
+     */
+    <T> T snapshot(String what, Work<T> work) {
+        return onConnection(what, connection -> {
+            int isolation = connection.getTransactionIsolation();
+            connection.setTransactionIsolation(snapshotIsolation);
+            try {
+                return inOneTransaction(connection, work);
+            } finally {
+                connection.setTransactionIsolation(isolation);
+            }
+        });
     }
 
     private <T> T onConnection(String what, Work<T> work) {

@@ -2,10 +2,12 @@ package dev.chats.adapters.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.search.FolderNames;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
 import org.bson.BsonBoolean;
@@ -54,6 +56,16 @@ public final class MongoFolderRepository implements FolderRepository {
     }
 
     @Override
+    public boolean siblingNamed(UserId owner, FolderId parent, String name, FolderId except) {
+        return store.call("check folder name", () -> folders.find(Filters.and(
+                        Filters.eq("userId", owner.value()),
+                        Filters.eq("parentId", parent == null ? null : parent.value()),
+                        Filters.eq("nameKey", FolderNames.key(name)),
+                        Filters.ne("_id", except.value())))
+                .projection(Projections.include("_id")).limit(1).first() != null);
+    }
+
+    @Override
     public List<Folder> findAllOwnedBy(UserId owner) {
         return store.call("list folders", () -> folders.find(Filters.eq("userId", owner.value()))
                 .sort(Sorts.ascending("createdAt", "_id")).map(MongoFolderRepository::folder)
@@ -86,6 +98,7 @@ public final class MongoFolderRepository implements FolderRepository {
         return new BsonDocument("parentId", folder.parent().<BsonValue>map(p -> new BsonString(p.value()))
                 .orElse(BsonNull.VALUE))
                 .append("name", new BsonString(folder.name()))
+                .append("nameKey", new BsonString(FolderNames.key(folder.name())))
                 .append("expanded", BsonBoolean.valueOf(folder.expanded()))
                 .append("meta", jsonOrNull(folder.meta()))
                 .append("data", jsonOrNull(folder.data()))

@@ -8,10 +8,14 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import dev.chats.domain.port.StoreUnavailableException;
+import dev.chats.domain.search.FolderNames;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.slf4j.Logger;
@@ -81,6 +85,7 @@ public final class MongoStore {
         }
         call("create indexes", () -> {
             createIndexes();
+            keyFolderNames();
             return null;
         });
     }
@@ -108,10 +113,21 @@ public final class MongoStore {
         collection(TAGS).createIndexes(List.of(
                 index("tags_user_tag", Indexes.ascending("_id.userId", "_id.tagId"))));
         collection(FOLDERS).createIndexes(List.of(
-                index("folders_user_created", Indexes.ascending("userId", "createdAt", "_id"))));
+                index("folders_user_created", Indexes.ascending("userId", "createdAt", "_id")),
+                index("folders_user_parent_name", Indexes.ascending("userId", "parentId", "nameKey"))));
         collection(SHARES).createIndexes(List.of(index("shares_chat", Indexes.ascending("chatId"))));
         collection(SHARE_PARTS).createIndexes(List.of(
                 index("share_parts_owner_rev", Indexes.ascending("_id.owner", "_id.rev"))));
+    }
+
+    /** Folders stored before sibling names were keyed get their {@code nameKey} (a no-op once all have one). */
+    private void keyFolderNames() {
+        MongoCollection<BsonDocument> folders = collection(FOLDERS);
+        for (BsonDocument folder : folders.find(Filters.exists("nameKey", false))
+                .projection(Projections.include("_id", "name"))) {
+            folders.updateOne(Filters.eq("_id", folder.get("_id")), Updates.set("nameKey",
+                    FolderNames.key(folder.getString("name").getValue())));
+        }
     }
 
     private static IndexModel index(String name, org.bson.conversions.Bson keys) {

@@ -6,8 +6,10 @@ import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.folder.FolderTree;
 import dev.chats.domain.port.FolderRepository;
-import dev.chats.domain.search.FolderNames;
 import dev.chats.domain.user.User;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Loads folders as the acting user may see them, and keeps sibling names unique. Another user's folder answers
@@ -34,15 +36,28 @@ final class FolderAccess {
     }
 
     /**
-     * Fails if a folder directly under {@code parent} (null: the root) other than {@code self} already has the
-     * name. A folder whose parent no longer exists counts as a root folder, as the sidebar shows it there.
+     * Fails if a folder of the actor directly under {@code parent} (null: the root) other than {@code self} already
+     * has the name: one keyed look-up in the store, whatever the number of the actor's folders.
      */
-    static void requireNameFree(FolderTree tree, FolderId parent, String name, FolderId self) {
-        FolderId level = parent != null && tree.find(parent).isPresent() ? parent : null;
-        boolean taken = tree.childrenOf(level).stream()
-                .anyMatch(sibling -> !sibling.id().equals(self) && FolderNames.sameName(sibling.name(), name));
-        if (taken) {
+    void requireNameFree(User actor, FolderId parent, String name, FolderId self) {
+        if (folders.siblingNamed(actor.id(), parent, name, self)) {
             throw new FolderNameTakenException(name);
         }
+    }
+
+    /**
+     * Whether putting {@code folder} under {@code newParent} would put it under itself: walks up from the new
+     * parent, one look-up per level, so the cost follows the depth, not the number of folders.
+     */
+    boolean wouldCycle(User actor, FolderId folder, FolderId newParent) {
+        Set<FolderId> seen = new HashSet<>();
+        for (FolderId at = newParent; at != null && seen.add(at); ) {
+            if (at.equals(folder)) {
+                return true;
+            }
+            at = folders.findById(at).filter(found -> found.isOwnedBy(actor.id())).map(Folder::parentId)
+                    .orElse(null);
+        }
+        return false;
     }
 }

@@ -1,10 +1,8 @@
 package dev.chats.application.service;
 
 import dev.chats.application.port.in.FolderCreateUseCase;
-import dev.chats.application.port.in.FolderNotFoundException;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
-import dev.chats.domain.folder.FolderTree;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.FolderRepository;
@@ -30,13 +28,12 @@ public final class FolderCreateService implements FolderCreateUseCase {
 
     @Override
     public Folder create(User actor, Command command) {
-        FolderTree tree = access.tree(actor);
         FolderId parent = command.parentId().orElse(null);
-        if (parent != null && tree.find(parent).isEmpty()) {
-            throw new FolderNotFoundException(parent);
+        if (parent != null) {
+            access.owned(actor, parent);
         }
         FolderId id = new FolderId(ids.newId());
-        FolderAccess.requireNameFree(tree, parent, command.name(), id);
+        access.requireNameFree(actor, parent, command.name(), id);
         Folder folder = Folder.create(id, actor.id(), parent, command.name(), command.meta(), command.data(),
                 clock.nowEpochSeconds());
         folders.add(folder);

@@ -7,7 +7,6 @@ import dev.chats.application.port.in.FolderNotFoundException;
 import dev.chats.application.port.in.FolderUpdateUseCase;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
-import dev.chats.domain.folder.FolderTree;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.FolderRepository;
@@ -38,7 +37,7 @@ public final class FolderEditService implements FolderUpdateUseCase, FolderMoveU
         Folder folder = access.owned(actor, id);
         String name = command.name().orElse(folder.name());
         if (command.name().isPresent()) {
-            FolderAccess.requireNameFree(access.tree(actor), folder.parentId(), name, folder.id());
+            access.requireNameFree(actor, folder.parentId(), name, folder.id());
         }
         Map<String, Object> meta = command.metaPatch().map(patch -> merge(folder.meta(), patch)).orElse(folder.meta());
         Map<String, Object> data = command.dataPatch().map(patch -> merge(folder.data(), patch)).orElse(folder.data());
@@ -53,14 +52,13 @@ public final class FolderEditService implements FolderUpdateUseCase, FolderMoveU
         if (Objects.equals(folder.parentId(), parent)) {
             return folder;
         }
-        FolderTree tree = access.tree(actor);
-        if (parent != null && tree.find(parent).isEmpty()) {
-            throw new FolderNotFoundException(parent);
+        if (parent != null) {
+            access.owned(actor, parent);
         }
-        if (tree.wouldCycle(folder.id(), parent)) {
+        if (access.wouldCycle(actor, folder.id(), parent)) {
             throw new FolderCycleException(folder.id(), parent);
         }
-        FolderAccess.requireNameFree(tree, parent, folder.name(), folder.id());
+        access.requireNameFree(actor, parent, folder.name(), folder.id());
         return save(new Folder(folder.id(), folder.ownerId(), parent, folder.name(), folder.expanded(),
                 folder.meta(), folder.data(), folder.createdAt(), clock.nowEpochSeconds()));
     }

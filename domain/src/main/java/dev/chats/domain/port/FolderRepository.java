@@ -8,12 +8,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Output port: stores folders. A user has few folders, so trees are built from the whole set. */
+/** Output port: stores folders. Lists and subtree walks read the owner's whole set; single writes never do. */
 public interface FolderRepository {
 
     void add(Folder folder);
 
     Optional<Folder> findById(FolderId id);
+
+    /**
+     * Whether a folder of the owner directly under {@code parent} (null: the root level), other than
+     * {@code except}, has the name {@code name} as {@link dev.chats.domain.search.FolderNames#key} compares names.
+     * A keyed look-up, so its cost does not grow with the owner's folders.
+     */
+    boolean siblingNamed(UserId owner, FolderId parent, String name, FolderId except);
 
     /** Every folder of the owner, oldest first, ties by id. */
     List<Folder> findAllOwnedBy(UserId owner);

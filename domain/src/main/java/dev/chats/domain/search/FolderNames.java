@@ -17,6 +17,11 @@ public final class FolderNames {
 
     /** Whether two folder names are the same name for uniqueness among siblings: case-insensitive, exact. */
     public static boolean sameName(String a, String b) {
-        return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+        return key(a).equals(key(b));
+    }
+
+    /** What sibling names are compared by: the name stripped and lower-cased; stores index it. */
+    public static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -415,6 +415,44 @@ public abstract class ChatRepositoryContract {
     }
 
     @Test
+    void readsDuringMessageWrites_alwaysSeeOneWholeVersion() throws Exception {
+        ChatId id = newChatId();
+        chats().add(Chat.start(id, newOwner(), object("title", "Busy"), null, 1_000));
+        int writes = 40;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Callable<Integer> writer = () -> {
+            try {
+                for (int i = 0; i < writes; i++) {
+                    Chat read = reload(id);
+                    read.upsertMessageContent("m" + i, "content " + i, "user", 1_001 + i);
+                    chats().update(read);
+                }
+                return writes;
+            } finally {
+                writing.set(false);
+            }
+        };
+        Callable<Integer> reader = () -> {
+            int reads = 0;
+            while (writing.get()) {
+                Chat seen = reload(id);
+                // a whole version: the history names exactly the messages stored with it, m0 .. m(n-1)
+                List<String> ids = seen.document().containsKey("history") ? messageIds(seen) : List.of();
+                for (int i = 0; i < ids.size(); i++) {
+                    assertThat(ids).contains("m" + i);
+                }
+                reads++;
+            }
+            return reads;
+        };
+
+        List<Integer> done = runTogether(List.of(writer, reader, reader));
+
+        assertThat(done.get(0)).isEqualTo(writes);
+        assertThat(messageIds(reload(id))).hasSize(writes);
+    }
+
+    @Test
     void givenFlagFolderMetaAndShareChanges_update_storesEachOfThem() {
         ChatId id = newChatId();
         FolderId folder = newFolderId();

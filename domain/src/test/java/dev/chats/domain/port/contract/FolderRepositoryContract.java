@@ -64,6 +64,43 @@ public abstract class FolderRepositoryContract {
     }
 
     @Test
+    void siblingNamed_findsTheNameAmongTheSameParentsChildren_caseAndOuterSpaceInsensitive() {
+        UserId owner = newUserId();
+        Folder parent = Folder.create(newFolderId(), owner, null, "Projects", null, null, 1_000);
+        Folder child = Folder.create(newFolderId(), owner, parent.id(), "Résumé Drafts", null, null, 1_001);
+        Folder root = Folder.create(newFolderId(), owner, null, "Inbox", null, null, 1_002);
+        folders().add(parent);
+        folders().add(child);
+        folders().add(root);
+        FolderId someoneNew = newFolderId();
+
+        assertThat(folders().siblingNamed(owner, parent.id(), "  résumé DRAFTS ", someoneNew)).isTrue();
+        assertThat(folders().siblingNamed(owner, null, "inbox", someoneNew)).isTrue();
+        assertThat(folders().siblingNamed(owner, null, "projects", someoneNew)).isTrue();
+        // the folder itself, another level, another owner and another name are not siblings of that name
+        assertThat(folders().siblingNamed(owner, parent.id(), "Résumé Drafts", child.id())).isFalse();
+        assertThat(folders().siblingNamed(owner, null, "Résumé Drafts", someoneNew)).isFalse();
+        assertThat(folders().siblingNamed(owner, parent.id(), "Inbox", someoneNew)).isFalse();
+        assertThat(folders().siblingNamed(newUserId(), null, "Inbox", someoneNew)).isFalse();
+        assertThat(folders().siblingNamed(owner, parent.id(), "Résumé", someoneNew)).isFalse();
+    }
+
+    @Test
+    void siblingNamed_followsRenamesAndMoves() {
+        UserId owner = newUserId();
+        Folder parent = Folder.create(newFolderId(), owner, null, "Projects", null, null, 1_000);
+        Folder folder = Folder.create(newFolderId(), owner, null, "Old", null, null, 1_001);
+        folders().add(parent);
+        folders().add(folder);
+
+        folders().update(new Folder(folder.id(), owner, parent.id(), "New", false, null, null, 1_001, 1_002));
+
+        assertThat(folders().siblingNamed(owner, null, "Old", newFolderId())).isFalse();
+        assertThat(folders().siblingNamed(owner, null, "New", newFolderId())).isFalse();
+        assertThat(folders().siblingNamed(owner, parent.id(), "new", newFolderId())).isTrue();
+    }
+
+    @Test
     void givenRootFolderWithoutMetaOrData_findById_returnsNullsNotEmptyObjects() {
         Folder folder = Folder.create(newFolderId(), newUserId(), null, "Inbox", null, null, 1_000);
 

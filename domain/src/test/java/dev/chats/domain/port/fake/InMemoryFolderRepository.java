@@ -3,6 +3,7 @@ package dev.chats.domain.port.fake;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.search.FolderNames;
 import dev.chats.domain.user.UserId;
 
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +35,13 @@ public final class InMemoryFolderRepository implements FolderRepository {
     @Override
     public synchronized Optional<Folder> findById(FolderId id) {
         return Optional.ofNullable(folders.get(id)).map(InMemoryFolderRepository::copy);
+    }
+
+    @Override
+    public synchronized boolean siblingNamed(UserId owner, FolderId parent, String name, FolderId except) {
+        return folders.values().stream().anyMatch(folder -> folder.isOwnedBy(owner)
+                && Objects.equals(folder.parentId(), parent) && !folder.id().equals(except)
+                && FolderNames.sameName(folder.name(), name));
     }
 
     @Override
