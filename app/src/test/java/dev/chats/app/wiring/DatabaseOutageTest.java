@@ -10,10 +10,17 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,21 +31,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseOutageTest {
 
-    @Test
-    void lostDatabase_answers503_andTheServerRecoversWhenItReturns() throws Exception {
+    /** PostgreSQL as the tests reach it, or the test is skipped. */
+    private static URI postgres() {
         String url = System.getenv("CHATS_TEST_POSTGRES_URL");
         Assumptions.assumeTrue(url != null && !url.isBlank(),
                 "skipped: set CHATS_TEST_POSTGRES_URL (as .ci/run does) to run the outage test on PostgreSQL");
-        URI target = URI.create(url.substring("jdbc:".length()));
-        String schema = "outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (CuttableTcpProxy proxy = new CuttableTcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
-             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                     "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath(),
-                     "datasources.default.username", envOr("CHATS_TEST_POSTGRES_USER", "postgres"),
-                     "datasources.default.password", envOr("CHATS_TEST_POSTGRES_PASSWORD", ""),
-                     "datasources.default.schema", schema,
-                     "datasources.default.connection-timeout-millis", "1000",
-                     "chats.test.drop-schema-on-stop", "true"), "test");
+        return URI.create(url.substring("jdbc:".length()));
+    }
+
+    private static CuttableTcpProxy relayTo(URI target) throws IOException {
+        return new CuttableTcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
+    }
+
+    /** A server on PostgreSQL through the relay, in a schema of its own dropped when it stops. */
+    private static EmbeddedServer serverBehind(CuttableTcpProxy proxy, URI target, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath());
+        properties.put("datasources.default.username", envOr("CHATS_TEST_POSTGRES_USER", "postgres"));
+        properties.put("datasources.default.password", envOr("CHATS_TEST_POSTGRES_PASSWORD", ""));
+        properties.put("datasources.default.schema",
+                "outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        properties.put("chats.test.drop-schema-on-stop", "true");
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+    }
+
+    @Test
+    void lostDatabase_answers503_andTheServerRecoversWhenItReturns() throws Exception {
+        URI target = postgres();
+        try (CuttableTcpProxy proxy = relayTo(target);
+             EmbeddedServer server = serverBehind(proxy, target,
+                     Map.of("datasources.default.connection-timeout-millis", "1000"));
              HttpClient client = HttpClient.create(server.getURL())) {
             String token = signUp(client);
             assertThat(status(client, token)).isEqualTo(200);
@@ -68,28 +90,19 @@ class DatabaseOutageTest {
      */
     @Test
     void silentDatabase_answers503WithinTheBound_failsFastMeanwhile_andRecovers() throws Exception {
-        String url = System.getenv("CHATS_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
-                "skipped: set CHATS_TEST_POSTGRES_URL (as .ci/run does) to run the outage test on PostgreSQL");
-        URI target = URI.create(url.substring("jdbc:".length()));
-        String schema = "silent_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (CuttableTcpProxy proxy = new CuttableTcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
-             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                     "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath(),
-                     "datasources.default.username", envOr("CHATS_TEST_POSTGRES_USER", "postgres"),
-                     "datasources.default.password", envOr("CHATS_TEST_POSTGRES_PASSWORD", ""),
-                     "datasources.default.schema", schema,
+        URI target = postgres();
+        try (CuttableTcpProxy proxy = relayTo(target);
+             EmbeddedServer server = serverBehind(proxy, target, Map.of(
                      "datasources.default.connection-timeout-millis", "2000",
                      "datasources.default.network-timeout", "3s",
-                     "datasources.default.outage-fail-fast", "2s",
-                     "chats.test.drop-schema-on-stop", "true"), "test");
+                     "datasources.default.outage-fail-fast", "2s"));
              HttpClient client = HttpClient.create(server.getURL())) {
             String token = signUp(client);
             assertThat(status(client, token)).isEqualTo(200);
 
             proxy.silence();
-            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
-            List<java.util.concurrent.Future<long[]>> inFlight = new java.util.ArrayList<>();
+            ExecutorService callers = Executors.newFixedThreadPool(8);
+            List<Future<long[]>> inFlight = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 inFlight.add(callers.submit(() -> {
                     long started = System.nanoTime();
@@ -97,8 +110,8 @@ class DatabaseOutageTest {
                     return new long[]{code, (System.nanoTime() - started) / 1_000_000};
                 }));
             }
-            for (java.util.concurrent.Future<long[]> call : inFlight) {
-                long[] answer = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<long[]> call : inFlight) {
+                long[] answer = call.get(30, TimeUnit.SECONDS);
                 assertThat(answer[0]).as("status while the database is silent").isEqualTo(503);
                 assertThat(answer[1]).as("milliseconds to the 503").isLessThan(8_000);
             }
