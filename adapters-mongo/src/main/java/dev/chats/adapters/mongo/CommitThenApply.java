@@ -77,8 +77,6 @@ final class CommitThenApply {
     /** Change sets up to this size are recorded in the chat document itself, larger ones in {@code chat_parts}. */
     static final int INLINE_CHANGES_BYTES = 512 * 1024;
 
-    private static final int BATCH_DOCUMENTS = 1_000;
-    private static final int BATCH_BYTES = 8 * 1024 * 1024;
     private static final int MESSAGE_BATCH = 500;
     private static final String CHANGES_SUFFIX = ".changes";
     /**
@@ -230,7 +228,7 @@ final class CommitThenApply {
         try (Hold hold = hold(mine, APPLYING + ".until")) {
             // A document of a later version stays: this change set is older than what is there.
             Bson older = Filters.or(Filters.lt(REVISION, revision), Filters.exists(REVISION, false));
-            for (List<BsonDocument> batch : batches(changes.upserts())) {
+            for (List<BsonDocument> batch : WriteBatches.of(changes.upserts())) {
                 if (hold.lost()) {
                     return;
                 }
@@ -250,37 +248,16 @@ final class CommitThenApply {
             }
             List<BsonDocument> keys = changes.removed().stream()
                     .map(messageId -> ChatDocumentMapper.messageKey(id, messageId)).toList();
-            for (int from = 0; from < keys.size(); from += BATCH_DOCUMENTS) {
+            for (int from = 0; from < keys.size(); from += WriteBatches.DOCUMENTS) {
                 if (hold.lost()) {
                     return;
                 }
                 messages.deleteMany(Filters.and(Filters.in(ID, keys.subList(from, Math.min(keys.size(),
-                        from + BATCH_DOCUMENTS))), older));
+                        from + WriteBatches.DOCUMENTS))), older));
             }
             chats.updateOne(mine, Updates.unset(APPLYING));
         }
         quietly(() -> parts.deleteRevision(id, token + CHANGES_SUFFIX));
-    }
-
-    private static List<List<BsonDocument>> batches(List<BsonDocument> documents) {
-        List<List<BsonDocument>> batches = new ArrayList<>();
-        List<BsonDocument> batch = new ArrayList<>();
-        long bytes = 0;
-        for (BsonDocument document : documents) {
-            int size = document instanceof RawBsonDocument raw ? ChatDocumentMapper.size(raw)
-                    : ChatDocumentMapper.size(ChatDocumentMapper.raw(document));
-            if (!batch.isEmpty() && (batch.size() >= BATCH_DOCUMENTS || bytes + size > BATCH_BYTES)) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(document);
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
     }
 
     /** A new hold for a first write: the hidden chat document's {@code lease}, renewed while the write runs. */
@@ -454,8 +431,8 @@ final class CommitThenApply {
     /** The message documents of these chats by message id, in the order read. */
     private Map<String, Map<String, BsonDocument>> liveMessages(List<String> chatIds) {
         Map<String, Map<String, BsonDocument>> byChat = new LinkedHashMap<>();
-        for (int from = 0; from < chatIds.size(); from += BATCH_DOCUMENTS) {
-            List<String> batch = chatIds.subList(from, Math.min(chatIds.size(), from + BATCH_DOCUMENTS));
+        for (int from = 0; from < chatIds.size(); from += WriteBatches.DOCUMENTS) {
+            List<String> batch = chatIds.subList(from, Math.min(chatIds.size(), from + WriteBatches.DOCUMENTS));
             Bson filter = batch.size() == 1 ? Filters.eq("_id.chatId", batch.get(0)) : Filters.in("_id.chatId", batch);
             for (BsonDocument document : messages.find(filter).batchSize(MESSAGE_BATCH)) {
                 BsonDocument key = document.getDocument(ID);

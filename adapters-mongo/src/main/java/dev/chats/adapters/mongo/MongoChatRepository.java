@@ -71,8 +71,6 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.VERSION;
 public final class MongoChatRepository implements ChatRepository {
 
     /** Message documents per bulk insert of a first write, and their bytes. */
-    private static final int BATCH_DOCUMENTS = 1_000;
-    private static final int BATCH_BYTES = 8 * 1024 * 1024;
     /** Chat documents per reply when reading whole chats. */
     private static final int CHAT_BATCH = 100;
 
@@ -184,32 +182,12 @@ public final class MongoChatRepository implements ChatRepository {
     }
 
     private void insertMessages(List<RawBsonDocument> documents, CommitThenApply.Hold hold, Chat chat) {
-        for (List<RawBsonDocument> batch : batches(documents)) {
+        for (List<RawBsonDocument> batch : WriteBatches.of(documents)) {
             if (hold.lost()) {
                 throw new ChatVersionConflictException(chat.id(), chat.version());
             }
             messages.insertMany(batch, new InsertManyOptions().ordered(false));
         }
-    }
-
-    private static List<List<RawBsonDocument>> batches(List<RawBsonDocument> documents) {
-        List<List<RawBsonDocument>> batches = new ArrayList<>();
-        List<RawBsonDocument> batch = new ArrayList<>();
-        long bytes = 0;
-        for (RawBsonDocument document : documents) {
-            int size = ChatDocumentMapper.size(document);
-            if (!batch.isEmpty() && (batch.size() >= BATCH_DOCUMENTS || bytes + size > BATCH_BYTES)) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(document);
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -306,8 +284,8 @@ public final class MongoChatRepository implements ChatRepository {
         List<String> ids = chats.find(filter).projection(Projections.include(ID))
                 .map(document -> document.getString(ID).getValue()).into(new ArrayList<>());
         int deleted = 0;
-        for (int from = 0; from < ids.size(); from += BATCH_DOCUMENTS) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_DOCUMENTS));
+        for (int from = 0; from < ids.size(); from += WriteBatches.DOCUMENTS) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + WriteBatches.DOCUMENTS));
             // Shares first: a share must not outlive its chat, even if this process dies right here.
             MongoShareRepository.deleteSharesOfChats(store, batch);
             deleted += (int) chats.deleteMany(Filters.and(Filters.in(ID, batch), filter)).getDeletedCount();
