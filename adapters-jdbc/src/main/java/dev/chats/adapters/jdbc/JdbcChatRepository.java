@@ -41,6 +41,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private static final int ID_BATCH = 500;
 
     private final SqlDialect dialect;
+    private final JdbcDatabase database;
     private final Transactions transactions;
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
@@ -48,6 +49,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private final String updateChat;
 
     public JdbcChatRepository(JdbcDatabase database) {
+        this.database = database;
         this.dialect = database.dialect();
         this.transactions = database.transactions();
         this.json = database.json();
@@ -70,16 +72,20 @@ public final class JdbcChatRepository implements ChatRepository {
     public Chat add(Chat chat) {
         return transactions.inTransaction("add chat", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(insertChat)) {
+                String body = json.write(chat.storedDocument().body());
+                String meta = json.write(chat.meta());
+                database.requireFitsOneStatement("the chat without its messages", chat.title(), body, meta,
+                        chat.storedDocument().legacyMessagesText());
                 insert.setString(1, chat.id().value());
                 insert.setString(2, chat.ownerId().value());
                 insert.setString(3, chat.title());
-                insert.setString(4, json.write(chat.storedDocument().body()));
+                insert.setString(4, body);
                 insert.setLong(5, chat.createdAt());
                 insert.setLong(6, chat.updatedAt());
                 insert.setString(7, chat.shareId().orElse(null));
                 insert.setBoolean(8, chat.archived());
                 insert.setBoolean(9, chat.pinned());
-                insert.setString(10, json.write(chat.meta()));
+                insert.setString(10, meta);
                 insert.setString(11, chat.folderId().map(FolderId::value).orElse(null));
                 insert.setLong(12, chat.version());
                 insert.setString(13, chat.storedDocument().legacyMessagesText());
@@ -100,13 +106,17 @@ public final class JdbcChatRepository implements ChatRepository {
         return transactions.inTransaction("update chat", connection -> {
             // The guarded UPDATE also locks the chat row, so message writes of one chat never interleave.
             try (PreparedStatement update = connection.prepareStatement(updateChat)) {
+                String body = json.write(chat.storedDocument().body());
+                String meta = json.write(chat.meta());
+                database.requireFitsOneStatement("the chat without its messages", chat.title(), body, meta,
+                        chat.storedDocument().legacyMessagesText());
                 update.setString(1, chat.title());
-                update.setString(2, json.write(chat.storedDocument().body()));
+                update.setString(2, body);
                 update.setLong(3, chat.updatedAt());
                 update.setString(4, chat.shareId().orElse(null));
                 update.setBoolean(5, chat.archived());
                 update.setBoolean(6, chat.pinned());
-                update.setString(7, json.write(chat.meta()));
+                update.setString(7, meta);
                 update.setString(8, chat.folderId().map(FolderId::value).orElse(null));
                 update.setString(9, chat.storedDocument().legacyMessagesText());
                 int next = 10;
@@ -348,12 +358,14 @@ public final class JdbcChatRepository implements ChatRepository {
         }
         try (PreparedStatement upsert = connection.prepareStatement(dialect.upsertMessage())) {
             for (Message message : messages) {
+                String body = json.write(message.body());
+                database.requireFitsOneStatement("message " + message.id(), message.contentText(), body);
                 upsert.setString(1, chatId.value());
                 upsert.setString(2, message.id());
                 upsert.setInt(3, message.position());
                 upsert.setString(4, parentIdColumn(message));
                 upsert.setString(5, message.contentText());
-                upsert.setString(6, json.write(message.body()));
+                upsert.setString(6, body);
                 upsert.addBatch();
             }
             upsert.executeBatch();

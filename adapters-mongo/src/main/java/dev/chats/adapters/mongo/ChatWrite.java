@@ -2,6 +2,7 @@ package dev.chats.adapters.mongo;
 
 import dev.chats.adapters.mongo.ChatDocumentMapper.StoredBody;
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.InvalidChatDocumentException;
 import dev.chats.domain.chat.Message;
 import dev.chats.domain.user.UserId;
 import org.bson.BsonArray;
@@ -58,8 +59,9 @@ final class ChatWrite {
         for (Message message : upserted) {
             RawBsonDocument document = ChatDocumentMapper.messageDocument(chat, message, committedVersion);
             if (ChatDocumentMapper.size(document) > MAX_DOCUMENT_BYTES) {
-                throw new MongoAccessException("message " + message.id() + " of chat " + chat.id()
-                        + " is larger than MongoDB's 16 MB document limit", null);
+                // The client's input breaks a rule of this store: answered as a bad document, not a server error.
+                throw new InvalidChatDocumentException("message " + message.id()
+                        + " is larger than 16 MB, the most one message can hold on this server's store");
             }
             upserts.add(document);
         }
@@ -70,8 +72,8 @@ final class ChatWrite {
         write.fields("").forEach(fields::append);
         write.fieldsBytes = ChatDocumentMapper.size(ChatDocumentMapper.raw(fields));
         if (write.fieldsBytes > MAX_DOCUMENT_BYTES) {
-            throw new MongoAccessException("chat " + chat.id() + " has a title or meta larger than MongoDB's"
-                    + " 16 MB document limit", null);
+            throw new InvalidChatDocumentException("the chat's title and meta are larger than 16 MB, the most this"
+                    + " server's store can hold");
         }
         return write;
     }

@@ -181,6 +181,14 @@ class GeneratedInputTest {
                 folder(text);
                 create(Map.of(), "t", "k".repeat(Math.min(length, 100_000)), "x");
             }
+            // one message of 10 MB: stored whole on every store, or refused with a 4xx naming the store's limit
+            String content = "ü".repeat(10 * 1024 * 1024);
+            Reply big = send("POST", "/api/v1/chats/new", write(Map.of("chat", Map.of("title", "big", "history",
+                    Map.of("currentId", "b", "messages", Map.of("b", Map.of("id", "b", "content", content)))))));
+            if (big.ok()) {
+                assertReadBack((String) object(big).get("id"), Map.of("title", "big", "history",
+                        Map.of("currentId", "b", "messages", Map.of("b", Map.of("id", "b", "content", content)))));
+            }
             Reply folder = send("POST", "/api/v1/folders/", write(Map.of("name", "large data")));
             String id = (String) object(folder).get("id");
             Map<String, Object> large = Map.of("note", "é".repeat(70_000));
