@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.chat.InvalidChatDocumentException;
+import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;

@@ -1,5 +1,6 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
 
 import javax.sql.DataSource;

@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,8 +62,10 @@ final class MongoClientFactory {
     }
 
     @Context
-    MongoStore mongoStore(MongoDatabase database, @Nullable @Value("${mongodb.uri:}") String uri) {
-        return new MongoStore(database, masked(uriOrDefault(uri)) + " (database " + database.getName() + ")");
+    MongoStore mongoStore(MongoDatabase database, @Nullable @Value("${mongodb.uri:}") String uri,
+                          @Value("${mongodb.outage-fail-fast-millis:2000}") long outageFailFastMillis) {
+        return new MongoStore(database, masked(uriOrDefault(uri)) + " (database " + database.getName() + ")",
+                Duration.ofMillis(outageFailFastMillis));
     }
 
     private static String uriOrDefault(String uri) {

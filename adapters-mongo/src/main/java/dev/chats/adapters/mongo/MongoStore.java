@@ -14,6 +14,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
 import dev.chats.domain.search.FolderNames;
 import org.bson.BsonDocument;
@@ -21,6 +22,7 @@ import org.bson.BsonInt32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -63,20 +65,25 @@ public final class MongoStore {
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
     private final MongoDatabase database;
+    private final OutageBreaker breaker;
+    /** Calls may nest; only the outermost one of a thread goes through the breaker. */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     /** The store in this database, checked and indexed; for tests and tools that bring their own database. */
     public MongoStore(MongoDatabase database) {
-        this(database, "database " + database.getName());
+        this(database, "database " + database.getName(), Duration.ofSeconds(2));
     }
 
     /**
      * The store in this database, checked and indexed.
      *
      * @param where the server as it may appear in a log: the URI with its credentials masked
+     * @param outageFailFast how long calls are refused at once after one found the server unreachable
      * @throws StoreUnavailableException if the server cannot be reached
      */
-    public MongoStore(MongoDatabase database, String where) {
+    public MongoStore(MongoDatabase database, String where, Duration outageFailFast) {
         this.database = database;
+        this.breaker = new OutageBreaker(outageFailFast);
         try {
             database.runCommand(new BsonDocument("ping", new BsonInt32(1)));
         } catch (MongoException e) {
@@ -149,12 +156,36 @@ public final class MongoStore {
      * Exceptions of the ports themselves pass unchanged.
      */
     <T> T call(String what, Supplier<T> work) {
+        int[] calls = depth.get();
+        boolean outermost = calls[0] == 0;
+        boolean probe = outermost && breaker.admit(what);
+        calls[0]++;
         try {
-            return work.get();
+            T result = work.get();
+            if (outermost) {
+                breaker.succeeded(probe);
+            }
+            return result;
         } catch (MongoException e) {
-            throw failure(what, e);
+            RuntimeException failure = failure(what, e);
+            if (outermost && failure instanceof StoreUnavailableException) {
+                breaker.failed(probe);
+            } else if (outermost) {
+                breaker.succeeded(probe);
+            }
+            throw failure;
         } catch (org.bson.BsonMaximumSizeExceededException e) {
+            if (outermost) {
+                breaker.succeeded(probe);
+            }
             throw new MongoAccessException(what + " failed: a document exceeds MongoDB's size limit", e);
+        } catch (RuntimeException e) {
+            if (outermost) {
+                breaker.released(probe);
+            }
+            throw e;
+        } finally {
+            calls[0]--;
         }
     }
 

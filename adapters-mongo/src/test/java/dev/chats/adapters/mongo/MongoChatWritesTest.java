@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.InvalidChatDocumentException;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.port.ChatVersionConflictException;
@@ -318,20 +319,20 @@ class MongoChatWritesTest {
     // what cannot be stored
 
     @Test
-    void givenMessageBeyondMongoDbsDocumentLimit_addAndUpdate_refuseItAndWriteNothing() {
+    void givenMessageBeyondMongoDbsDocumentLimit_addAndUpdate_refuseItAsABadDocumentAndWriteNothing() {
         ChatId id = newChatId();
         Map<String, Object> document = conversation("Too big", "a");
         messageOf(document, "a").put("content", "x".repeat(17 * 1024 * 1024));
 
         assertThatThrownBy(() -> chats.add(Chat.start(id, newOwner(), document, null, 1_000)))
-                .isInstanceOf(MongoAccessException.class).hasMessageContaining("16 MB");
+                .isInstanceOf(InvalidChatDocumentException.class).hasMessageContaining("16 MB");
         assertThat(chats.findById(id)).isEmpty();
         assertThat(messageDocuments.countDocuments(Filters.eq("_id.chatId", id.value()))).isZero();
 
         chats.add(Chat.start(id, newOwner(), conversation("Fine", "a"), null, 1_000));
         Chat read = chats.findById(id).orElseThrow();
         read.upsertMessageContent("b", "y".repeat(17 * 1024 * 1024), "user", 2_000);
-        assertThatThrownBy(() -> chats.update(read)).isInstanceOf(MongoAccessException.class);
+        assertThatThrownBy(() -> chats.update(read)).isInstanceOf(InvalidChatDocumentException.class);
         assertThat(chats.findById(id).orElseThrow().document()).isEqualTo(conversation("Fine", "a"));
         assertThat(chats.findById(id).orElseThrow().version()).isEqualTo(1);
     }

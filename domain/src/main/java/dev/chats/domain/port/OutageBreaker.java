@@ -1,18 +1,17 @@
-package dev.chats.adapters.jdbc;
-
-import dev.chats.domain.port.StoreUnavailableException;
+package dev.chats.domain.port;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Fails work fast while the database is known to be away. After a unit of work finds the database unreachable, the
- * breaker opens: for {@code openFor} every other unit is refused at once instead of each waiting out the connection
- * timeout. Then one unit at a time is let through as a probe; its success closes the breaker, its failure opens it
- * again. Without it, every request during an outage held a thread for the full timeout before its 503.
+ * For store adapters: fails work fast while the database is known to be away. After a unit of work finds the
+ * database unreachable, the breaker opens: for {@code openFor} every other unit is refused at once instead of each
+ * waiting out the connection timeout. Then one unit at a time is let through as a probe; its success closes the
+ * breaker, its failure opens it again. Without it, every request during an outage held a thread for the full
+ * timeout before its 503.
  */
-final class OutageBreaker {
+public final class OutageBreaker {
 
     private final long openForNanos;
     private final LongSupplier nanoTime;
@@ -20,17 +19,17 @@ final class OutageBreaker {
     private volatile long openUntilNanos;
     private volatile boolean open;
 
-    OutageBreaker(Duration openFor) {
+    public OutageBreaker(Duration openFor) {
         this(openFor, System::nanoTime);
     }
 
-    OutageBreaker(Duration openFor, LongSupplier nanoTime) {
+    public OutageBreaker(Duration openFor, LongSupplier nanoTime) {
         this.openForNanos = openFor.toNanos();
         this.nanoTime = nanoTime;
     }
 
     /** Lets a unit of work run, or refuses it while the database is known away; true if it runs as the probe. */
-    boolean admit(String what) {
+    public boolean admit(String what) {
         if (!open) {
             return false;
         }
@@ -41,7 +40,7 @@ final class OutageBreaker {
     }
 
     /** The unit of work reached the database. */
-    void succeeded(boolean probe) {
+    public void succeeded(boolean probe) {
         if (open) {
             open = false;
         }
@@ -51,7 +50,7 @@ final class OutageBreaker {
     }
 
     /** The unit of work found the database unreachable. */
-    void failed(boolean probe) {
+    public void failed(boolean probe) {
         openUntilNanos = nanoTime.getAsLong() + openForNanos;
         open = true;
         if (probe) {
@@ -60,7 +59,7 @@ final class OutageBreaker {
     }
 
     /** The unit of work ended for a reason that says nothing about the database being there. */
-    void released(boolean probe) {
+    public void released(boolean probe) {
         if (probe) {
             probing.set(false);
         }
