@@ -41,7 +41,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private static final int ID_BATCH = 500;
 
     private final SqlDialect dialect;
-    private final JdbcDatabase database;
+    private final StatementSizeLimit statementSizeLimit;
     private final Transactions transactions;
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
@@ -49,7 +49,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private final String updateChat;
 
     public JdbcChatRepository(JdbcDatabase database) {
-        this.database = database;
+        this.statementSizeLimit = database.statementSizeLimit();
         this.dialect = database.dialect();
         this.transactions = database.transactions();
         this.json = database.json();
@@ -74,7 +74,7 @@ public final class JdbcChatRepository implements ChatRepository {
             try (PreparedStatement insert = connection.prepareStatement(insertChat)) {
                 String body = json.write(chat.storedDocument().body());
                 String meta = json.write(chat.meta());
-                database.requireFitsOneStatement("the chat without its messages", chat.title(), body, meta,
+                statementSizeLimit.requireFits("the chat without its messages", chat.title(), body, meta,
                         chat.storedDocument().legacyMessagesText());
                 insert.setString(1, chat.id().value());
                 insert.setString(2, chat.ownerId().value());
@@ -108,7 +108,7 @@ public final class JdbcChatRepository implements ChatRepository {
             try (PreparedStatement update = connection.prepareStatement(updateChat)) {
                 String body = json.write(chat.storedDocument().body());
                 String meta = json.write(chat.meta());
-                database.requireFitsOneStatement("the chat without its messages", chat.title(), body, meta,
+                statementSizeLimit.requireFits("the chat without its messages", chat.title(), body, meta,
                         chat.storedDocument().legacyMessagesText());
                 update.setString(1, chat.title());
                 update.setString(2, body);
@@ -359,7 +359,7 @@ public final class JdbcChatRepository implements ChatRepository {
         try (PreparedStatement upsert = connection.prepareStatement(dialect.upsertMessage())) {
             for (Message message : messages) {
                 String body = json.write(message.body());
-                database.requireFitsOneStatement("message " + message.id(), message.contentText(), body);
+                statementSizeLimit.requireFits("message " + message.id(), message.contentText(), body);
                 upsert.setString(1, chatId.value());
                 upsert.setString(2, message.id());
                 upsert.setInt(3, message.position());

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.chats.domain.chat.InvalidChatDocumentException;
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
@@ -30,7 +29,7 @@ public final class JdbcDatabase {
     private final Transactions transactions;
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
-    private final long largestStatementBytes;
+    private final StatementSizeLimit statementSizeLimit;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
@@ -63,7 +62,7 @@ public final class JdbcDatabase {
                 dialect.snapshotIsolation());
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
-        this.largestStatementBytes = dialect == SqlDialect.MARIADB ? maxAllowedPacket(transactions) : Long.MAX_VALUE;
+        this.statementSizeLimit = StatementSizeLimit.of(dialect, transactions);
     }
 
     /**
@@ -89,17 +88,6 @@ public final class JdbcDatabase {
         });
     }
 
-    /** MariaDB refuses, and closes the connection on, a statement longer than {@code max_allowed_packet}. */
-    private static long maxAllowedPacket(Transactions transactions) {
-        return transactions.read("read max_allowed_packet", connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT @@max_allowed_packet")) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
-    }
-
     private static void migrate(DataSource dataSource, SqlDialect dialect) {
         String schema = dataSource instanceof HikariDataSource pool ? pool.getSchema() : null;
         org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure();
@@ -120,38 +108,9 @@ public final class JdbcDatabase {
         return dialect;
     }
 
-    /**
-     * Fails with {@link InvalidChatDocumentException} (a 400, not a dropped connection and a 500) when the values of
-     * one statement would not fit in what the server accepts at once: MariaDB's {@code max_allowed_packet}, 16 MiB
-     * by default. The estimate counts the values' UTF-8 bytes and the escapes the text protocol adds.
-     */
-    void requireFitsOneStatement(String what, String... values) {
-        if (largestStatementBytes == Long.MAX_VALUE) {
-            return;
-        }
-        long bytes = 4096;
-        for (String value : values) {
-            bytes += value == null ? 4 : escapedUtf8Length(value);
-        }
-        if (bytes > largestStatementBytes) {
-            throw new InvalidChatDocumentException(what + " is larger than the database accepts in one write ("
-                    + "max_allowed_packet = " + largestStatementBytes + " bytes); an administrator can raise it");
-        }
-    }
-
-    private static long escapedUtf8Length(String value) {
-        long bytes = 2;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                bytes += c == 0 || c == '\'' || c == '"' || c == '\\' || c == '\n' || c == '\r' || c == 0x1a ? 2 : 1;
-            } else if (c < 0x800 || Character.isLowSurrogate(c)) {
-                bytes += 2;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+    /** What one statement may carry to this database. */
+    StatementSizeLimit statementSizeLimit() {
+        return statementSizeLimit;
     }
 
     /** Whether text search may ask the full-text index over {@link SearchGrams} (MariaDB). */
