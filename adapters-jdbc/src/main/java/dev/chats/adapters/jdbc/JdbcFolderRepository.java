@@ -2,6 +2,7 @@ package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Folders in the {@code folder} table; nesting is the {@code parent_id} column. */
 @Singleton
@@ -33,9 +35,9 @@ public final class JdbcFolderRepository implements FolderRepository {
 
     @Override
     public void add(Folder folder) {
-        transactions.inTransaction("add folder", connection -> {
+        refusingTakenNames(folder, () -> transactions.inTransaction("add folder", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO folder (" + COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO folder (" + COLUMNS + ", sibling_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, folder.id().value());
                 insert.setString(2, folder.ownerId().value());
                 insert.setString(3, folder.parent().map(FolderId::value).orElse(null));
@@ -45,11 +47,23 @@ public final class JdbcFolderRepository implements FolderRepository {
                 insert.setString(7, jsonOrNull(folder.data()));
                 insert.setLong(8, folder.createdAt());
                 insert.setLong(9, folder.updatedAt());
-                insert.setString(10, FolderNameKey.of(folder.name()));
+                insert.setString(10, FolderNameKey.of(folder.parentId(), folder.name()));
                 insert.executeUpdate();
             }
             return null;
-        });
+        }));
+    }
+
+    /** Runs the write; the unique sibling key refusing it means a sibling took the name first. */
+    private static <T> T refusingTakenNames(Folder folder, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (JdbcAccessException e) {
+            if (Transactions.violatesIntegrity(e.getCause())) {
+                throw new FolderNameConflictException(folder.name());
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -68,16 +82,11 @@ public final class JdbcFolderRepository implements FolderRepository {
     @Override
     public boolean siblingNamed(UserId owner, FolderId parent, String name, FolderId except) {
         return transactions.read("check folder name", connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM folder WHERE user_id = ?"
-                    + (parent == null ? " AND parent_id IS NULL" : " AND parent_id = ?")
-                    + " AND name_key = ? AND id <> ? LIMIT 1")) {
-                int next = 1;
-                query.setString(next++, owner.value());
-                if (parent != null) {
-                    query.setString(next++, parent.value());
-                }
-                query.setString(next++, FolderNameKey.of(name));
-                query.setString(next, except.value());
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM folder WHERE user_id = ? AND sibling_key = ? AND id <> ?")) {
+                query.setString(1, owner.value());
+                query.setString(2, FolderNameKey.of(parent, name));
+                query.setString(3, except.value());
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next();
                 }
@@ -104,21 +113,21 @@ public final class JdbcFolderRepository implements FolderRepository {
 
     @Override
     public boolean update(Folder folder) {
-        return transactions.inTransaction("update folder", connection -> {
+        return refusingTakenNames(folder, () -> transactions.inTransaction("update folder", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE folder SET parent_id = ?, name = ?,"
-                    + " is_expanded = ?, meta = ?, data = ?, updated_at = ?, name_key = ? WHERE id = ? AND user_id = ?")) {
+                    + " is_expanded = ?, meta = ?, data = ?, updated_at = ?, sibling_key = ? WHERE id = ? AND user_id = ?")) {
                 update.setString(1, folder.parent().map(FolderId::value).orElse(null));
                 update.setString(2, folder.name());
                 update.setBoolean(3, folder.expanded());
                 update.setString(4, jsonOrNull(folder.meta()));
                 update.setString(5, jsonOrNull(folder.data()));
                 update.setLong(6, folder.updatedAt());
-                update.setString(7, FolderNameKey.of(folder.name()));
+                update.setString(7, FolderNameKey.of(folder.parentId(), folder.name()));
                 update.setString(8, folder.id().value());
                 update.setString(9, folder.ownerId().value());
                 return update.executeUpdate() == 1;
             }
-        });
+        }));
     }
 
     @Override

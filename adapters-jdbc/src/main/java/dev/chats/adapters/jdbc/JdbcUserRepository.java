@@ -51,7 +51,7 @@ public final class JdbcUserRepository implements UserRepository {
             });
         } catch (JdbcAccessException e) {
             // Two sign-ups with one address can both pass the look-up; the unique index stops the second.
-            if (isIntegrityViolation(e.getCause()) && findByEmail(user.email()).isPresent()) {
+            if (Transactions.violatesIntegrity(e.getCause()) && findByEmail(user.email()).isPresent()) {
                 throw new EmailAlreadyRegisteredException();
             }
             throw e;
@@ -124,7 +124,4 @@ public final class JdbcUserRepository implements UserRepository {
                 new IllegalStateException("unknown role stored for a user: " + stored));
     }
 
-    private static boolean isIntegrityViolation(Throwable cause) {
-        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
-    }
 }

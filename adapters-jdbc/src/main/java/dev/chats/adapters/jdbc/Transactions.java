@@ -119,6 +119,11 @@ final class Transactions {
         }
     }
 
+    /** A constraint refused the write (SQL state class 23): a unique key taken, a reference missing. */
+    static boolean violatesIntegrity(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+    }
+
     /** Deadlock victims and serialization failures (SQL state 40001, PostgreSQL's 40P01): safe to run again. */
     private static boolean abortedByContention(Throwable cause) {
         return cause instanceof SQLException sql && sql.getSQLState() != null

@@ -1,11 +1,13 @@
 package dev.chats.adapters.mongo;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.search.FolderNames;
 import dev.chats.domain.user.UserId;
@@ -22,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Persistence adapter: stores folders in MongoDB's {@code folders}; nesting is the {@code parentId} field. */
 @Singleton
@@ -43,7 +46,7 @@ public final class MongoFolderRepository implements FolderRepository {
                     .append("userId", new BsonString(folder.ownerId().value()));
             fields(folder).forEach(document::append);
             document.append("createdAt", new BsonInt64(folder.createdAt()));
-            folders.insertOne(document);
+            refusingTakenNames(folder, () -> folders.insertOne(document));
             return null;
         });
     }
@@ -77,9 +80,9 @@ public final class MongoFolderRepository implements FolderRepository {
         return store.call("update folder", () -> {
             BsonDocument set = new BsonDocument();
             fields(folder).forEach(set::append);
-            return folders.updateOne(Filters.and(Filters.eq("_id", folder.id().value()),
-                            Filters.eq("userId", folder.ownerId().value())), new BsonDocument("$set", set))
-                    .getMatchedCount() == 1;
+            return refusingTakenNames(folder, () -> folders.updateOne(Filters.and(
+                            Filters.eq("_id", folder.id().value()), Filters.eq("userId", folder.ownerId().value())),
+                    new BsonDocument("$set", set))).getMatchedCount() == 1;
         });
     }
 
@@ -91,6 +94,18 @@ public final class MongoFolderRepository implements FolderRepository {
         List<String> values = ids.stream().map(FolderId::value).distinct().sorted().toList();
         return store.call("delete folders", () ->
                 (int) folders.deleteMany(Filters.in("_id", values)).getDeletedCount());
+    }
+
+    /** Runs the write; the unique sibling index refusing it means a sibling took the name first. */
+    private static <T> T refusingTakenNames(Folder folder, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (MongoException e) {
+            if (MongoStore.isDuplicateKey(e)) {
+                throw new FolderNameConflictException(folder.name());
+            }
+            throw e;
+        }
     }
 
     /** The fields an update replaces. */

@@ -13,6 +13,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
@@ -23,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -91,8 +94,8 @@ public final class MongoStore {
             throw new StoreUnavailableException("cannot connect to MongoDB at " + where, e);
         }
         call("create indexes", () -> {
-            createIndexes();
             keyFolderNames();
+            createIndexes();
             return null;
         });
     }
@@ -121,19 +124,33 @@ public final class MongoStore {
                 index("tags_user_tag", Indexes.ascending("_id.userId", "_id.tagId"))));
         collection(FOLDERS).createIndexes(List.of(
                 index("folders_user_created", Indexes.ascending("userId", "createdAt", "_id")),
-                index("folders_user_parent_name", Indexes.ascending("userId", "parentId", "nameKey"))));
+                new IndexModel(Indexes.ascending("userId", "parentId", "nameKey"),
+                        new IndexOptions().unique(true).name("folders_user_parent_name"))));
         collection(SHARES).createIndexes(List.of(index("shares_chat", Indexes.ascending("chatId"))));
         collection(SHARE_PARTS).createIndexes(List.of(
                 index("share_parts_owner_rev", Indexes.ascending("_id.owner", "_id.rev"))));
     }
 
-    /** Folders stored before sibling names were keyed get their {@code nameKey} (a no-op once all have one). */
+    /**
+     * Folders stored before sibling names were keyed get their {@code nameKey} (a no-op once all have one), before
+     * the unique index is built. Siblings already sharing a name (earlier versions let two concurrent creates
+     * through) keep it; the later ones get their id appended to the key.
+     */
     private void keyFolderNames() {
         MongoCollection<BsonDocument> folders = collection(FOLDERS);
-        for (BsonDocument folder : folders.find(Filters.exists("nameKey", false))
-                .projection(Projections.include("_id", "name"))) {
-            folders.updateOne(Filters.eq("_id", folder.get("_id")), Updates.set("nameKey",
-                    FolderNames.key(folder.getString("name").getValue())));
+        if (folders.find(Filters.exists("nameKey", false)).first() == null) {
+            return;
+        }
+        Set<String> taken = new HashSet<>();
+        for (BsonDocument folder : folders.find().sort(Sorts.ascending("createdAt", "_id"))
+                .projection(Projections.include("_id", "userId", "parentId", "name", "nameKey"))) {
+            String key = folder.containsKey("nameKey") ? folder.getString("nameKey").getValue()
+                    : FolderNames.key(folder.getString("name").getValue());
+            boolean free = taken.add(folder.get("userId") + "\n" + folder.get("parentId") + "\n" + key);
+            if (!folder.containsKey("nameKey")) {
+                folders.updateOne(Filters.eq("_id", folder.get("_id")), Updates.set("nameKey",
+                        free ? key : key + ":" + folder.get("_id").asString().getValue()));
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.chats.application.service;
 
 import dev.chats.application.port.in.FolderCreateUseCase;
+import dev.chats.application.port.in.FolderNameTakenException;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
+import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.user.User;
@@ -36,7 +38,12 @@ public final class FolderCreateService implements FolderCreateUseCase {
         access.requireNameFree(actor, parent, command.name(), id);
         Folder folder = Folder.create(id, actor.id(), parent, command.name(), command.meta(), command.data(),
                 clock.nowEpochSeconds());
-        folders.add(folder);
+        try {
+            folders.add(folder);
+        } catch (FolderNameConflictException e) {
+            // another request took the name between the check and the write
+            throw new FolderNameTakenException(command.name());
+        }
         events.publish(FolderEvents.created(folder));
         return folder;
     }

@@ -3,12 +3,14 @@ package dev.chats.application.service;
 import dev.chats.application.port.in.FolderCycleException;
 import dev.chats.application.port.in.FolderExpandUseCase;
 import dev.chats.application.port.in.FolderMoveUseCase;
+import dev.chats.application.port.in.FolderNameTakenException;
 import dev.chats.application.port.in.FolderNotFoundException;
 import dev.chats.application.port.in.FolderUpdateUseCase;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
+import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.user.User;
 
@@ -72,8 +74,13 @@ public final class FolderEditService implements FolderUpdateUseCase, FolderMoveU
 
     /** Stores the change; a folder deleted meanwhile answers as not found. */
     private Folder save(Folder changed) {
-        if (!folders.update(changed)) {
-            throw new FolderNotFoundException(changed.id());
+        try {
+            if (!folders.update(changed)) {
+                throw new FolderNotFoundException(changed.id());
+            }
+        } catch (FolderNameConflictException e) {
+            // another request took the name between the check and the write
+            throw new FolderNameTakenException(changed.name());
         }
         events.publish(FolderEvents.updated(changed));
         return changed;

@@ -5,6 +5,7 @@ import dev.chats.application.port.in.FolderListUseCase;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.Clock;
+import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.user.User;
 
@@ -43,11 +44,18 @@ public final class FolderListingService implements FolderListUseCase, FolderGetU
         return access.owned(actor, id);
     }
 
-    /** A parent that was deleted or is someone else's becomes the root, stored so every client sees the same. */
+    /**
+     * A parent that was deleted or is someone else's becomes the root, stored so every client sees the same; while
+     * a root folder has the same name, it is only listed there.
+     */
     private Folder toRoot(Folder folder) {
         Folder repaired = new Folder(folder.id(), folder.ownerId(), null, folder.name(), folder.expanded(),
                 folder.meta(), folder.data(), folder.createdAt(), clock.nowEpochSeconds());
-        folders.update(repaired);
+        try {
+            folders.update(repaired);
+        } catch (FolderNameConflictException nameTakenAtTheRoot) {
+            // listed at the root as before; stored where it was until it is renamed
+        }
         return repaired;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 /** Output port: stores folders. Lists and subtree walks read the owner's whole set; single writes never do. */
 public interface FolderRepository {
 
+    /** @throws FolderNameConflictException if a sibling of the same owner already has the name */
     void add(Folder folder);
 
     Optional<Folder> findById(FolderId id);
@@ -25,7 +26,11 @@ public interface FolderRepository {
     /** Every folder of the owner, oldest first, ties by id. */
     List<Folder> findAllOwnedBy(UserId owner);
 
-    /** Replaces the stored folder with the same id; false if there is none. */
+    /**
+     * Replaces the stored folder with the same id; false if there is none.
+     *
+     * @throws FolderNameConflictException if, under its (new) parent, a sibling already has the (new) name
+     */
     boolean update(Folder folder);
 
     /** Deletes these folders; the number deleted. Chats in them are the caller's business. */

@@ -2,6 +2,7 @@ package dev.chats.domain.port.contract;
 
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.user.UserId;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import static dev.chats.domain.port.contract.ContractFixtures.newUserId;
 import static dev.chats.domain.port.contract.ContractFixtures.object;
 import static dev.chats.domain.port.contract.ContractFixtures.ofLength;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Persistence contract: what every {@link FolderRepository} adapter must do, whichever database is behind it.
@@ -83,6 +85,44 @@ public abstract class FolderRepositoryContract {
         assertThat(folders().siblingNamed(owner, parent.id(), "Inbox", someoneNew)).isFalse();
         assertThat(folders().siblingNamed(newUserId(), null, "Inbox", someoneNew)).isFalse();
         assertThat(folders().siblingNamed(owner, parent.id(), "Résumé", someoneNew)).isFalse();
+    }
+
+    @Test
+    void aSecondSiblingOfOneName_isRefusedByTheStore_atTheRootAndUnderAParent() {
+        UserId owner = newUserId();
+        Folder parent = Folder.create(newFolderId(), owner, null, "Projects", null, null, 1_000);
+        folders().add(parent);
+        folders().add(Folder.create(newFolderId(), owner, parent.id(), "Drafts", null, null, 1_001));
+        Folder rootTwin = Folder.create(newFolderId(), owner, null, " PROJECTS", null, null, 1_002);
+        Folder childTwin = Folder.create(newFolderId(), owner, parent.id(), "drafts ", null, null, 1_003);
+
+        assertThatThrownBy(() -> folders().add(rootTwin)).isInstanceOf(FolderNameConflictException.class);
+        assertThatThrownBy(() -> folders().add(childTwin)).isInstanceOf(FolderNameConflictException.class);
+        assertThat(folders().findById(rootTwin.id())).isEmpty();
+        assertThat(folders().findById(childTwin.id())).isEmpty();
+
+        // the same name elsewhere, or for another owner, is free
+        folders().add(Folder.create(newFolderId(), owner, null, "Drafts", null, null, 1_004));
+        folders().add(Folder.create(newFolderId(), newUserId(), null, "Projects", null, null, 1_005));
+    }
+
+    @Test
+    void renamingOrMovingOntoASiblingsName_isRefusedByTheStore_andChangesNothing() {
+        UserId owner = newUserId();
+        Folder parent = Folder.create(newFolderId(), owner, null, "Projects", null, null, 1_000);
+        Folder inbox = Folder.create(newFolderId(), owner, null, "Inbox", null, null, 1_001);
+        Folder drafts = Folder.create(newFolderId(), owner, parent.id(), "Inbox", null, null, 1_002);
+        folders().add(parent);
+        folders().add(inbox);
+        folders().add(drafts);
+
+        Folder renamed = new Folder(inbox.id(), owner, null, "projects", false, null, null, 1_001, 1_003);
+        Folder moved = new Folder(drafts.id(), owner, null, "Inbox", false, null, null, 1_002, 1_003);
+
+        assertThatThrownBy(() -> folders().update(renamed)).isInstanceOf(FolderNameConflictException.class);
+        assertThatThrownBy(() -> folders().update(moved)).isInstanceOf(FolderNameConflictException.class);
+        assertThat(folders().findById(inbox.id())).contains(inbox);
+        assertThat(folders().findById(drafts.id())).contains(drafts);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.chats.domain.port.fake;
 
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.search.FolderNames;
 import dev.chats.domain.user.UserId;
@@ -29,12 +30,19 @@ public final class InMemoryFolderRepository implements FolderRepository {
         if (folders.containsKey(folder.id())) {
             throw new IllegalStateException("folder " + folder.id() + " is already stored");
         }
+        requireNameFree(folder);
         folders.put(folder.id(), copy(folder));
     }
 
     @Override
     public synchronized Optional<Folder> findById(FolderId id) {
         return Optional.ofNullable(folders.get(id)).map(InMemoryFolderRepository::copy);
+    }
+
+    private void requireNameFree(Folder folder) {
+        if (siblingNamed(folder.ownerId(), folder.parentId(), folder.name(), folder.id())) {
+            throw new FolderNameConflictException(folder.name());
+        }
     }
 
     @Override
@@ -55,6 +63,10 @@ public final class InMemoryFolderRepository implements FolderRepository {
 
     @Override
     public synchronized boolean update(Folder folder) {
+        if (!folders.containsKey(folder.id())) {
+            return false;
+        }
+        requireNameFree(folder);
         return folders.replace(folder.id(), copy(folder)) != null;
     }
 
