@@ -3,6 +3,7 @@ package dev.chats.app;
 import dev.chats.application.service.ArchiveChatService;
 import dev.chats.application.service.ChatFoldersService;
 import dev.chats.application.service.ChatTagService;
+import dev.chats.application.service.ChatStatsService;
 import dev.chats.application.service.CloneChatService;
 import dev.chats.application.service.EditMessageService;
 import dev.chats.application.service.ImportChatsService;
@@ -79,6 +80,11 @@ final class ChatServicesFactory {
     ShareChatService shareChat(ChatRepository chats, ShareRepository shares, PermissionPolicy policy, Clock clock,
                                IdGenerator ids, ChatEvents events) {
         return new ShareChatService(chats, shares, policy, clock, ids, events);
+    }
+
+    @Singleton
+    ChatStatsService chatStats(ChatRepository chats) {
+        return new ChatStatsService(chats);
     }
 
     @Singleton

@@ -116,7 +116,7 @@ final class ChatQuerySql {
     }
 
     /** {@code %text%} with the text's own {@code %}, {@code _} and escape characters taken literally. */
-    private static String containsPattern(String text, char escape) {
+    static String containsPattern(String text, char escape) {
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder escaped = new StringBuilder(lower.length() + 2).append('%');
         for (char c : lower.toCharArray()) {

@@ -7,9 +7,13 @@ import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Message;
 import dev.chats.domain.chat.MessageChanges;
+import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.ChatVersionConflictException;
+import dev.chats.domain.stats.ChatFacts;
+import dev.chats.domain.stats.MessageFacts;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
 
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -234,7 +239,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private static int deleteWhere(Connection connection, String condition, List<String> parameters)
             throws SQLException {
         String chats = "(SELECT id FROM chat WHERE " + condition + ")";
-        for (String dependent : List.of("chat_message", "chat_tag", "chat_share")) {
+        for (String dependent : List.of("chat_message", "chat_tag", "chat_share_grant", "chat_share")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + dependent + " WHERE chat_id IN " + chats)) {
                 SqlParameters.bind(delete, parameters);
@@ -292,6 +297,92 @@ public final class JdbcChatRepository implements ChatRepository {
     public List<Chat> findChats(ChatQuery query) {
         ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, CHAT_COLUMNS, query);
         return transactions.snapshot("list chats", connection -> chats(connection, select.sql(), select::bind));
+    }
+
+    /**
+     * Statistics facts: the chat rows' record columns (the document body without its messages, which is small)
+     * and the message rows reduced to their facts one row at a time, so no conversation is assembled and at most
+     * one message body is held at once.
+     */
+    @Override
+    public List<ChatFacts> findFacts(UserId owner, OptionalLong updatedAfter, SortDirection direction,
+                                     PageRequest page) {
+        String sql = "SELECT id, user_id, body, created_at, updated_at, meta FROM chat WHERE user_id = ?"
+                + (updatedAfter.isPresent() ? " AND updated_at > ?" : "")
+                + " ORDER BY updated_at " + (direction == SortDirection.ASC ? "ASC" : "DESC")
+                + ", id ASC LIMIT ? OFFSET ?";
+        return transactions.snapshot("read chat statistics", connection -> facts(connection, sql, statement -> {
+            int i = 1;
+            statement.setString(i++, owner.value());
+            if (updatedAfter.isPresent()) {
+                statement.setLong(i++, updatedAfter.getAsLong());
+            }
+            statement.setInt(i++, page.limit());
+            statement.setLong(i, page.offset());
+        }));
+    }
+
+    @Override
+    public long countChats(UserId owner, OptionalLong updatedAfter) {
+        return transactions.read("count chats", connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM chat WHERE user_id = ?"
+                    + (updatedAfter.isPresent() ? " AND updated_at > ?" : ""))) {
+                count.setString(1, owner.value());
+                if (updatedAfter.isPresent()) {
+                    count.setLong(2, updatedAfter.getAsLong());
+                }
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ChatFacts> findFacts(ChatId id) {
+        return transactions.snapshot("read chat statistics", connection -> facts(connection,
+                "SELECT id, user_id, body, created_at, updated_at, meta FROM chat WHERE id = ?",
+                statement -> statement.setString(1, id.value()))).stream().findFirst();
+    }
+
+    private List<ChatFacts> facts(Connection connection, String sql, Binder binder) throws SQLException {
+        List<ChatRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new ChatRow(new ChatId(row.getString("id")), new UserId(row.getString("user_id")),
+                            json.readObject(row.getString("body")), row.getLong("created_at"),
+                            row.getLong("updated_at"), null, false, false, json.readObject(row.getString("meta")),
+                            null, 0));
+                }
+            }
+        }
+        Map<ChatId, Map<String, MessageFacts>> factsOnly = new LinkedHashMap<>();
+        List<ChatId> ids = rows.stream().map(ChatRow::id).toList();
+        for (int from = 0; from < ids.size(); from += ID_BATCH) {
+            List<ChatId> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
+            try (PreparedStatement query = connection.prepareStatement("SELECT chat_id, message_id, position, body"
+                    + " FROM chat_message WHERE chat_id IN (" + SqlParameters.placeholders(batch.size()) + ")"
+                    + " ORDER BY chat_id, position")) {
+                SqlParameters.bind(query, batch.stream().map(ChatId::value).toList());
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        // Each body is reduced to its facts as soon as it is read: no message content is kept.
+                        String messageId = row.getString("message_id");
+                        factsOnly.computeIfAbsent(new ChatId(row.getString("chat_id")), k -> new LinkedHashMap<>())
+                                .put(messageId, MessageFacts.of(messageId, json.readObject(row.getString("body"))));
+                    }
+                }
+            }
+        }
+        List<ChatFacts> result = new ArrayList<>(rows.size());
+        for (ChatRow row : rows) {
+            result.add(ChatFacts.ofFacts(row.id(), row.owner(), row.createdAt(), row.updatedAt(), row.meta(),
+                    row.body(), factsOnly.getOrDefault(row.id(), Map.of())));
+        }
+        return result;
     }
 
     @FunctionalInterface

@@ -1,13 +1,19 @@
 package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
+import dev.chats.domain.share.ShareListQuery;
+import dev.chats.domain.share.ShareSummary;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Shares in {@code chat_share}: one snapshot per chat, whole, since a share is read as one piece. */
@@ -17,10 +23,12 @@ public final class JdbcShareRepository implements ShareRepository {
 
     private final Transactions transactions;
     private final JsonColumns json;
+    private final SqlDialect dialect;
 
     public JdbcShareRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
         this.json = database.json();
+        this.dialect = database.dialect();
     }
 
     @Override
@@ -90,6 +98,88 @@ public final class JdbcShareRepository implements ShareRepository {
                 delete.setString(1, shareId);
                 return delete.executeUpdate() == 1;
             }
+        });
+    }
+
+    @Override
+    public List<ShareSummary> findByOwner(ShareListQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT id, chat_id, title, created_at, updated_at FROM chat_share"
+                + " WHERE user_id = ?");
+        parameters.add(query.owner().value());
+        query.titleContains().ifPresent(text -> {
+            sql.append(" AND LOWER(title) LIKE ?").append(dialect.likeEscapeClause());
+            parameters.add(ChatQuerySql.containsPattern(text, dialect.likeEscape()));
+        });
+        sql.append(" ORDER BY ").append(query.order().field().wireName())
+                .append(query.order().direction() == SortDirection.ASC ? " ASC" : " DESC")
+                .append(", id ASC LIMIT ? OFFSET ?");
+        parameters.add(query.page().limit());
+        parameters.add(query.page().offset());
+        return transactions.read("list shares", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                SqlParameters.bind(statement, parameters);
+                List<ShareSummary> page = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        page.add(new ShareSummary(row.getString("id"), new ChatId(row.getString("chat_id")),
+                                row.getString("title"), row.getLong("created_at"), row.getLong("updated_at")));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    @Override
+    public List<AccessGrant> grantsOf(UserId owner, ChatId chat) {
+        return transactions.read("read share grants", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, principal_type, principal_id,"
+                    + " permission FROM chat_share_grant WHERE user_id = ? AND chat_id = ? ORDER BY position")) {
+                query.setString(1, owner.value());
+                query.setString(2, chat.value());
+                List<AccessGrant> grants = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        grants.add(new AccessGrant(row.getString("id"),
+                                AccessGrant.Principal.fromWire(row.getString("principal_type")).orElseThrow(),
+                                row.getString("principal_id"),
+                                AccessGrant.Access.fromWire(row.getString("permission")).orElseThrow()));
+                    }
+                }
+                return grants;
+            }
+        });
+    }
+
+    @Override
+    public void replaceGrants(UserId owner, ChatId chat, List<AccessGrant> grants) {
+        transactions.inTransaction("replace share grants", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM chat_share_grant WHERE user_id = ? AND chat_id = ?")) {
+                delete.setString(1, owner.value());
+                delete.setString(2, chat.value());
+                delete.executeUpdate();
+            }
+            if (grants.isEmpty()) {
+                return null;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO chat_share_grant (user_id,"
+                    + " chat_id, position, id, principal_type, principal_id, permission) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < grants.size(); i++) {
+                    AccessGrant grant = grants.get(i);
+                    insert.setString(1, owner.value());
+                    insert.setString(2, chat.value());
+                    insert.setInt(3, i);
+                    insert.setString(4, grant.id());
+                    insert.setString(5, grant.principalType().wireName());
+                    insert.setString(6, grant.principalId());
+                    insert.setString(7, grant.permission().wireName());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
         });
     }
 }

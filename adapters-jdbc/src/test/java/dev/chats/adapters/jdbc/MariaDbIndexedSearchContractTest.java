@@ -91,6 +91,23 @@ class MariaDbIndexedSearchContractTest extends ChatRepositoryContract {
         }
 
         @Override
+        public java.util.List<dev.chats.domain.stats.ChatFacts> findFacts(UserId owner,
+                java.util.OptionalLong updatedAfter, dev.chats.domain.chat.SortDirection direction,
+                dev.chats.domain.chat.PageRequest page) {
+            return repository.findFacts(owner, updatedAfter, direction, page);
+        }
+
+        @Override
+        public long countChats(UserId owner, java.util.OptionalLong updatedAfter) {
+            return repository.countChats(owner, updatedAfter);
+        }
+
+        @Override
+        public java.util.Optional<dev.chats.domain.stats.ChatFacts> findFacts(dev.chats.domain.chat.ChatId id) {
+            return repository.findFacts(id);
+        }
+
+        @Override
         public int deleteInFolders(UserId owner, Set<FolderId> folders) {
             return repository.deleteInFolders(owner, folders);
         }

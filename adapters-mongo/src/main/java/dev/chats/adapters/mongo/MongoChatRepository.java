@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
@@ -12,9 +13,12 @@ import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Message;
 import dev.chats.domain.chat.MessageChanges;
+import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.ChatVersionConflictException;
+import dev.chats.domain.stats.ChatFacts;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -223,6 +228,44 @@ public final class MongoChatRepository implements ChatRepository {
                 .projection(CommitThenApply.whole()).sort(ChatQueryFilter.sort(query))
                 .skip((int) query.page().offset()).limit(query.page().limit()).batchSize(CHAT_BATCH)
                 .into(new ArrayList<>()), this::build));
+    }
+
+    /**
+     * Statistics facts of a page of the owner's chats. Unlike the JDBC adapter this still reads the page's chats
+     * whole through the write protocol (as every read here is consistent with it) and reduces them at once; a
+     * projection of the message documents (role, model, times, the length of {@code contentText}) would replace it.
+     */
+    @Override
+    public List<ChatFacts> findFacts(UserId owner, OptionalLong updatedAfter, SortDirection direction,
+                                     PageRequest page) {
+        if (page.offset() > Integer.MAX_VALUE) {
+            return List.of();
+        }
+        List<Bson> conditions = new ArrayList<>(List.of(Filters.eq(USER, owner.value()), ChatQueryFilter.visible()));
+        updatedAfter.ifPresent(after -> conditions.add(Filters.gt(UPDATED, after)));
+        Bson sort = Sorts.orderBy(direction == SortDirection.ASC ? Sorts.ascending(UPDATED)
+                : Sorts.descending(UPDATED), Sorts.ascending(ID));
+        return store.call("read chat statistics", () -> protocol.readAll(chats.find(Filters.and(conditions))
+                .projection(CommitThenApply.whole()).sort(sort).skip((int) page.offset()).limit(page.limit())
+                .batchSize(CHAT_BATCH).into(new ArrayList<>()), this::build)).stream()
+                .map(MongoChatRepository::facts).toList();
+    }
+
+    @Override
+    public long countChats(UserId owner, OptionalLong updatedAfter) {
+        List<Bson> conditions = new ArrayList<>(List.of(Filters.eq(USER, owner.value()), ChatQueryFilter.visible()));
+        updatedAfter.ifPresent(after -> conditions.add(Filters.gt(UPDATED, after)));
+        return store.call("count chats", () -> chats.countDocuments(Filters.and(conditions)));
+    }
+
+    @Override
+    public Optional<ChatFacts> findFacts(ChatId id) {
+        return findById(id).map(MongoChatRepository::facts);
+    }
+
+    private static ChatFacts facts(Chat chat) {
+        return ChatFacts.of(chat.id(), chat.ownerId(), chat.createdAt(), chat.updatedAt(), chat.meta(),
+                chat.storedDocument().body(), chat.storedDocument().messages());
     }
 
     /** The chat from its document and messages; empty when a part of its body is gone (a newer write replaced it). */

@@ -4,13 +4,20 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
+import dev.chats.domain.share.ShareListQuery;
+import dev.chats.domain.share.ShareSummary;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -42,11 +49,13 @@ public final class MongoShareRepository implements ShareRepository {
 
     private final MongoStore store;
     private final MongoCollection<BsonDocument> shares;
+    private final MongoCollection<BsonDocument> grants;
     private final Parts parts;
 
     public MongoShareRepository(MongoStore store) {
         this.store = store;
         this.shares = store.collection(MongoStore.SHARES);
+        this.grants = store.collection(MongoStore.SHARE_GRANTS);
         this.parts = new Parts(store.collection(MongoStore.SHARE_PARTS));
     }
 
@@ -133,5 +142,73 @@ public final class MongoShareRepository implements ShareRepository {
             shares.deleteMany(Filters.in("_id", ids));
             new Parts(store.collection(MongoStore.SHARE_PARTS)).deleteOwners(ids);
         }
+        store.collection(MongoStore.SHARE_GRANTS).deleteMany(Filters.in("_id", chatIds));
+    }
+
+    @Override
+    public List<ShareSummary> findByOwner(ShareListQuery query) {
+        return store.call("list shares", () -> {
+            List<Bson> conditions = new ArrayList<>(List.of(Filters.eq("userId", query.owner().value())));
+            query.titleContains().ifPresent(text -> conditions.add(
+                    ChatQueryFilter.matches("title", ChatQueryFilter.containsIgnoringCase(text))));
+            String field = switch (query.order().field()) {
+                case UPDATED_AT -> "updatedAt";
+                case CREATED_AT -> "createdAt";
+                case TITLE -> "title";
+            };
+            Bson first = query.order().direction() == SortDirection.ASC ? Sorts.ascending(field)
+                    : Sorts.descending(field);
+            return shares.find(Filters.and(conditions))
+                    .projection(Projections.include("_id", "chatId", "title", "createdAt", "updatedAt"))
+                    .sort(Sorts.orderBy(first, Sorts.ascending("_id")))
+                    .skip((int) Math.min(query.page().offset(), Integer.MAX_VALUE)).limit(query.page().limit())
+                    .map(document -> new ShareSummary(document.getString("_id").getValue(),
+                            new ChatId(document.getString("chatId").getValue()),
+                            document.getString("title").getValue(), document.getNumber("createdAt").longValue(),
+                            document.getNumber("updatedAt").longValue()))
+                    .into(new ArrayList<>());
+        });
+    }
+
+    @Override
+    public List<AccessGrant> grantsOf(UserId owner, ChatId chat) {
+        return store.call("read share grants", () -> {
+            BsonDocument stored = grants.find(Filters.and(Filters.eq("_id", chat.value()),
+                    Filters.eq("userId", owner.value()))).first();
+            List<AccessGrant> result = new ArrayList<>();
+            if (stored != null) {
+                for (var value : stored.getArray("grants")) {
+                    BsonDocument grant = value.asDocument();
+                    result.add(new AccessGrant(grant.getString("id").getValue(),
+                            AccessGrant.Principal.fromWire(grant.getString("principalType").getValue()).orElseThrow(),
+                            grant.getString("principalId").getValue(),
+                            AccessGrant.Access.fromWire(grant.getString("permission").getValue()).orElseThrow()));
+                }
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public void replaceGrants(UserId owner, ChatId chat, List<AccessGrant> replacement) {
+        store.call("replace share grants", () -> {
+            Bson filter = Filters.and(Filters.eq("_id", chat.value()), Filters.eq("userId", owner.value()));
+            if (replacement.isEmpty()) {
+                grants.deleteOne(filter);
+                return null;
+            }
+            BsonArray list = new BsonArray();
+            for (AccessGrant grant : replacement) {
+                list.add(new BsonDocument("id", new BsonString(grant.id()))
+                        .append("principalType", new BsonString(grant.principalType().wireName()))
+                        .append("principalId", new BsonString(grant.principalId()))
+                        .append("permission", new BsonString(grant.permission().wireName())));
+            }
+            // One document per chat, replaced whole: a reader sees the old grants or the new ones.
+            grants.replaceOne(filter, new BsonDocument("_id", new BsonString(chat.value()))
+                    .append("userId", new BsonString(owner.value())).append("grants", list),
+                    new ReplaceOptions().upsert(true));
+            return null;
+        });
     }
 }

@@ -46,6 +46,7 @@ import java.util.function.Supplier;
  *   <tr><td>{@code tags}</td><td>one document per owner and tag, {@code _id: {userId, tagId}}</td></tr>
  *   <tr><td>{@code folders}</td><td>one document per folder</td></tr>
  *   <tr><td>{@code shares}, {@code share_parts}</td><td>share snapshots; large ones in pieces</td></tr>
+ *   <tr><td>{@code share_grants}</td><td>who may open a chat's share, {@code _id: chatId}, grants in order</td></tr>
  *   <tr><td>{@code revoked_tokens}</td><td>signed-out session tokens, {@code _id: {userId, jti}}; a TTL index on
  *   {@code expiresAt} drops them once the token has expired</td></tr>
  * </table>
@@ -60,10 +61,11 @@ public final class MongoStore {
     static final String FOLDERS = "folders";
     static final String SHARES = "shares";
     static final String SHARE_PARTS = "share_parts";
+    static final String SHARE_GRANTS = "share_grants";
     static final String REVOKED_TOKENS = "revoked_tokens";
 
     static final List<String> COLLECTIONS = List.of(USERS, CHATS, CHAT_MESSAGES, CHAT_PARTS, TAGS, FOLDERS, SHARES,
-            SHARE_PARTS, REVOKED_TOKENS);
+            SHARE_PARTS, SHARE_GRANTS, REVOKED_TOKENS);
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
@@ -126,7 +128,10 @@ public final class MongoStore {
                 index("folders_user_created", Indexes.ascending("userId", "createdAt", "_id")),
                 new IndexModel(Indexes.ascending("userId", "parentId", "nameKey"),
                         new IndexOptions().unique(true).name("folders_user_parent_name"))));
-        collection(SHARES).createIndexes(List.of(index("shares_chat", Indexes.ascending("chatId"))));
+        collection(SHARES).createIndexes(List.of(index("shares_chat", Indexes.ascending("chatId")),
+                index("shares_user_updated", Indexes.compoundIndex(Indexes.ascending("userId"),
+                        Indexes.descending("updatedAt"), Indexes.ascending("_id")))));
+        collection(SHARE_GRANTS).createIndexes(List.of(index("share_grants_user", Indexes.ascending("userId"))));
         collection(SHARE_PARTS).createIndexes(List.of(
                 index("share_parts_owner_rev", Indexes.ascending("_id.owner", "_id.rev"))));
     }

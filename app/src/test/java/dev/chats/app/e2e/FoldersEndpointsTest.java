@@ -534,4 +534,26 @@ class FoldersEndpointsTest {
     private static List<Map<String, Object>> castList(Object value) {
         return (List<Map<String, Object>>) value;
     }
+
+    @Test
+    void updateItems_olderFrontEndRoute_answersTheFolder_404ForOthers_422ForBadBodies() {
+        TestUsers.Account owner = user("Items Owner");
+        TestUsers.Account other = user("Items Other");
+        String id = folder(owner, "Legacy items");
+        Map<String, Object> before = api.get(owner.token(), FOLDERS + "/" + id).object();
+
+        Api.Reply reply = api.post(owner.token(), FOLDERS + "/" + id + "/update/items",
+                "{\"items\":{\"chats\":[]}}");
+
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        assertThat(reply.object()).isEqualTo(before);
+        Api.Reply foreign = api.post(other.token(), FOLDERS + "/" + id + "/update/items", "{\"items\":{}}");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.detail()).isEqualTo(ChatLifecycleEndpointsTest.NOT_FOUND);
+        assertThat(api.post(owner.token(), FOLDERS + "/" + java.util.UUID.randomUUID() + "/update/items",
+                "{\"items\":{}}").status()).isEqualTo(404);
+        assertThat(api.post(owner.token(), FOLDERS + "/" + id + "/update/items", "{}").status()).isEqualTo(422);
+        assertThat(api.post(owner.token(), FOLDERS + "/" + id + "/update/items", "{\"items\":[1]}").status())
+                .isEqualTo(422);
+    }
 }

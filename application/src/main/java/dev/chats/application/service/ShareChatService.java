@@ -12,15 +12,22 @@ import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
+import dev.chats.domain.share.ShareAccess;
+import dev.chats.domain.share.ShareListQuery;
+import dev.chats.domain.share.ShareSummary;
 import dev.chats.domain.text.StorableText;
 import dev.chats.domain.user.User;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Shares: a snapshot of a chat published under its own id, readable by any signed-in user who has the link.
- * The snapshot changes only when the owner shares again.
+ * Shares: a snapshot of a chat published under its own id, readable by any signed-in user who has the link unless
+ * the owner granted it to particular users ({@link ShareAccess}). The snapshot changes only when the owner shares
+ * again; the grants stay until the owner changes them or unshares.
  */
 public final class ShareChatService implements ShareChatUseCase {
 
@@ -70,6 +77,8 @@ public final class ShareChatService implements ShareChatUseCase {
         boolean[] wasShared = new boolean[1];
         Chat unshared = VersionedWrite.apply(() -> access.owned(actor, id), current -> {
             current.shareId().ifPresent(shares::delete);
+            // Open WebUI clears a share's grants with it: sharing again starts as a plain link share.
+            shares.replaceGrants(current.ownerId(), current.id(), List.of());
             wasShared[0] = current.markUnshared();
             return wasShared[0] ? chats.update(current) : current;
         });
@@ -85,7 +94,36 @@ public final class ShareChatService implements ShareChatUseCase {
             // No share can have such an id; some stores would refuse even to look it up.
             throw new ShareNotFoundException();
         }
-        return shares.findById(shareId).orElseThrow(ShareNotFoundException::new);
+        Share share = shares.findById(shareId).orElseThrow(ShareNotFoundException::new);
+        if (!policy.mayAccessOthersChats(actor)
+                && !ShareAccess.mayOpen(actor.id(), share.ownerId(), shares.grantsOf(share.ownerId(), share.chatId()))) {
+            // A share restricted to others is, to this reader, a share that does not exist.
+            throw new ShareNotFoundException();
+        }
+        return share;
+    }
+
+    @Override
+    public List<ShareSummary> listShared(User actor, SharedListQuery query) {
+        return shares.findByOwner(new ShareListQuery(actor.id(), query.titleContains(), query.order(), query.page()));
+    }
+
+    @Override
+    public List<AccessGrant> accessGrants(User actor, ChatId id) {
+        Chat chat = access.ownedOrAdministered(actor, id);
+        return shares.grantsOf(chat.ownerId(), chat.id());
+    }
+
+    @Override
+    public Chat updateAccessGrants(User actor, ChatId id, List<GrantCommand> grants) {
+        Chat chat = access.ownedOrAdministered(actor, id);
+        List<AccessGrant> replacement = new ArrayList<>(grants.size());
+        for (GrantCommand grant : grants) {
+            replacement.add(new AccessGrant(ids.newId(), grant.principalType(), grant.principalId(),
+                    grant.permission()));
+        }
+        shares.replaceGrants(chat.ownerId(), chat.id(), replacement);
+        return chat;
     }
 
     @Override

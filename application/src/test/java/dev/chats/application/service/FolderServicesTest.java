@@ -391,6 +391,23 @@ class FolderServicesTest {
         }
 
         @Override
+        public java.util.List<dev.chats.domain.stats.ChatFacts> findFacts(UserId owner,
+                java.util.OptionalLong updatedAfter, dev.chats.domain.chat.SortDirection direction,
+                dev.chats.domain.chat.PageRequest page) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long countChats(UserId owner, java.util.OptionalLong updatedAfter) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<dev.chats.domain.stats.ChatFacts> findFacts(dev.chats.domain.chat.ChatId id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public int deleteInFolders(UserId owner, Set<FolderId> folders) {
             Map<FolderId, Integer> mine = counts.getOrDefault(owner, new LinkedHashMap<>());
             int deleted = 0;

@@ -4,11 +4,15 @@ import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSummary;
+import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.stats.ChatFacts;
 import dev.chats.domain.user.UserId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -64,4 +68,18 @@ public interface ChatRepository {
 
     /** Moves the owner's chats in these folders to the root level (version moves on); the number moved. */
     int moveToRoot(UserId owner, Set<FolderId> folders);
+
+    /**
+     * The statistics facts ({@link ChatFacts}) of a page of the owner's chats, archived included, ordered by
+     * {@code updatedAt} in {@code direction} then by id, only those updated after {@code updatedAfter} when it is
+     * given. Each message contributes its role, model, times and content length; the conversation itself is not
+     * assembled and no message content leaves the store's read.
+     */
+    List<ChatFacts> findFacts(UserId owner, OptionalLong updatedAfter, SortDirection direction, PageRequest page);
+
+    /** How many chats the owner has, archived included; only those updated after {@code updatedAfter} if given. */
+    long countChats(UserId owner, OptionalLong updatedAfter);
+
+    /** The statistics facts of one chat, whoever owns it. */
+    Optional<ChatFacts> findFacts(ChatId id);
 }

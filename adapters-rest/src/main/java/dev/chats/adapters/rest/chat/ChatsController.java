@@ -3,6 +3,7 @@ package dev.chats.adapters.rest.chat;
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
 import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.JsonStream;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.application.port.in.ChatNotFoundException;
 import dev.chats.application.port.in.CreateChatUseCase;
@@ -16,6 +17,7 @@ import dev.chats.application.port.in.UpdateChatUseCase;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -30,7 +32,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -49,6 +50,7 @@ import java.util.function.Supplier;
 public class ChatsController {
 
     private final JsonBodies bodies;
+    private final JsonStream jsonStream;
     private final CreateChatUseCase createChat;
     private final GetChatUseCase getChat;
     private final UpdateChatUseCase updateChat;
@@ -58,11 +60,12 @@ public class ChatsController {
     private final ExportChatsUseCase exportChats;
     private final ExportAllChatsUseCase exportAllChats;
 
-    public ChatsController(JsonBodies bodies, CreateChatUseCase createChat, GetChatUseCase getChat,
+    public ChatsController(JsonBodies bodies, JsonStream jsonStream, CreateChatUseCase createChat, GetChatUseCase getChat,
                            UpdateChatUseCase updateChat, DeleteChatUseCase deleteChat,
                            DeleteAllChatsUseCase deleteAllChats, ListChatTitlesUseCase listTitles,
                            ExportChatsUseCase exportChats, ExportAllChatsUseCase exportAllChats) {
         this.bodies = bodies;
+        this.jsonStream = jsonStream;
         this.createChat = createChat;
         this.getChat = getChat;
         this.updateChat = updateChat;
@@ -98,14 +101,16 @@ public class ChatsController {
         return ChatResponse.from(createChat.create(actor, new CreateChatUseCase.Command(form.chat(), form.folderId())));
     }
 
+    /** Every chat of the caller: NDJSON when asked for {@code application/x-ndjson} (the newest front-end), else an array. */
     @Get("/all")
-    public Publisher<ChatResponse> exportOwn(User actor) {
-        return stream(exportChats.exportOwn(actor)).map(ChatResponse::from);
+    public HttpResponse<?> exportOwn(User actor, HttpRequest<?> request) {
+        return jsonStream.answer(request, exportChats.exportOwn(actor), ChatResponse::from);
     }
 
+    /** Admin export of every chat, in the same two shapes as {@code /all}. */
     @Get("/all/db")
-    public Publisher<ChatResponse> exportAll(User actor) {
-        return stream(exportAllChats.exportAll(actor)).map(ChatResponse::from);
+    public HttpResponse<?> exportAll(User actor, HttpRequest<?> request) {
+        return jsonStream.answer(request, exportAllChats.exportAll(actor), ChatResponse::from);
     }
 
     @Delete("/")

@@ -99,6 +99,25 @@ public class FoldersController {
         return FolderModelResponse.from(moveFolder.move(actor, folderId(id), parent));
     }
 
+    /**
+     * The older front-end's {@code FolderItemsUpdateForm}: {@code {"items": dict}}, required (422 otherwise); a
+     * folder that is not the caller's answers 404. Items were Open WebUI's legacy list of a folder's chats, which
+     * this server derives from the chats themselves and never stores, so the call changes nothing and answers the
+     * folder as it is.
+     */
+    @Post("/{id}/update/items")
+    public FolderModelResponse updateItems(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+        Map<String, Object> form = bodies.object(body);
+        ValidationErrors errors = new ValidationErrors();
+        if (!form.containsKey("items")) {
+            errors.missing(form, "body", "items");
+        } else if (!(form.get("items") instanceof Map<?, ?>)) {
+            errors.add("dict_type", "Input should be a valid dictionary", form.get("items"), "body", "items");
+        }
+        errors.throwIfAny();
+        return FolderModelResponse.from(getFolder.get(actor, folderId(id)));
+    }
+
     /** Open WebUI's {@code FolderIsExpandedForm}: {@code {"is_expanded": bool}}, required. */
     @Post("/{id}/update/expanded")
     public FolderModelResponse expand(User actor, @PathVariable String id, @Nullable @Body byte[] body) {

@@ -88,6 +88,75 @@ public abstract class ChatRepositoryContract {
     protected abstract ChatRepository chats();
 
     // ---------------------------------------------------------------------------------------------------------
+    // statistics facts
+
+    private static Map<String, Object> statsDocument(String title) {
+        Map<String, Object> messages = new LinkedHashMap<>();
+        messages.put("u1", ContractFixtures.object("id", "u1", "parentId", null, "childrenIds", ContractFixtures.list("a1"),
+                "role", "user", "content", "hello", "timestamp", 100));
+        messages.put("a1", ContractFixtures.object("id", "a1", "parentId", "u1", "childrenIds", ContractFixtures.list(),
+                "role", "assistant", "content", "héllo there", "model", "m1", "timestamp", 104,
+                "annotation", ContractFixtures.object("rating", 1, "tags", ContractFixtures.list("good"))));
+        messages.put("a2", ContractFixtures.object("id", "a2", "parentId", "u1", "childrenIds", ContractFixtures.list(),
+                "role", "assistant", "content", ContractFixtures.list(ContractFixtures.object("type", "text", "text", "abc")),
+                "model", "m2", "timestamp", 110));
+        return ContractFixtures.object("title", title, "history",
+                ContractFixtures.object("currentId", "a1", "messages", messages));
+    }
+
+    @Test
+    void givenChatWithMessages_findFacts_hasTimesTagsCurrentIdAndEachMessagesFacts_withoutContent() {
+        UserId owner = newOwner();
+        Chat chat = Chat.imported(newChatId(), owner, statsDocument("Stats"),
+                ContractFixtures.object("tags", ContractFixtures.list("work")), false, null, 1_000, 2_000);
+        chats().add(chat);
+
+        dev.chats.domain.stats.ChatFacts facts = chats().findFacts(chat.id()).orElseThrow();
+
+        assertThat(facts.id()).isEqualTo(chat.id());
+        assertThat(facts.owner()).isEqualTo(owner);
+        assertThat(facts.createdAt()).isEqualTo(1_000);
+        assertThat(facts.updatedAt()).isEqualTo(2_000);
+        assertThat(facts.tags()).containsExactly("work");
+        assertThat(facts.currentId()).isEqualTo("a1");
+        assertThat(facts.messages().keySet()).containsExactlyInAnyOrder("u1", "a1", "a2");
+        dev.chats.domain.stats.MessageFacts answer = facts.messages().get("a1");
+        assertThat(answer.role()).isEqualTo("assistant");
+        assertThat(answer.model()).isEqualTo("m1");
+        assertThat(answer.parentId()).isEqualTo("u1");
+        assertThat(((Number) answer.timestamp()).longValue()).isEqualTo(104);
+        assertThat(answer.contentLength()).isEqualTo(11);
+        assertThat(((Number) answer.rating()).intValue()).isEqualTo(1);
+        assertThat(answer.tags()).isEqualTo(ContractFixtures.list("good"));
+        assertThat(facts.messages().get("a2").contentLength()).isEqualTo(1);
+        assertThat(facts.messages().get("a2").textLength()).isEqualTo(3);
+        assertThat(chats().findFacts(newChatId())).isEmpty();
+    }
+
+    @Test
+    void givenChatsOfTwoOwners_findFactsAndCountChats_pageTheOwnersChatsByUpdatedAt_archivedIncluded() {
+        UserId owner = newOwner();
+        Chat old = Chat.imported(newChatId(), owner, statsDocument("old"), Map.of(), false, null, 10, 100);
+        Chat mid = Chat.imported(newChatId(), owner, statsDocument("mid"), Map.of(), false, null, 10, 200);
+        Chat recent = Chat.imported(newChatId(), owner, statsDocument("recent"), Map.of(), false, null, 10, 300);
+        chats().add(old);
+        chats().add(mid);
+        chats().add(recent);
+        chats().add(Chat.imported(newChatId(), newOwner(), statsDocument("theirs"), Map.of(), false, null, 10, 250));
+        chats().setArchivedOfAll(owner, true);
+
+        assertThat(chats().findFacts(owner, java.util.OptionalLong.empty(), SortDirection.DESC, new PageRequest(0, 2)))
+                .extracting(dev.chats.domain.stats.ChatFacts::id).containsExactly(recent.id(), mid.id());
+        assertThat(chats().findFacts(owner, java.util.OptionalLong.of(100), SortDirection.ASC, new PageRequest(0, 10)))
+                .extracting(dev.chats.domain.stats.ChatFacts::id).containsExactly(mid.id(), recent.id());
+        assertThat(chats().findFacts(owner, java.util.OptionalLong.empty(), SortDirection.ASC, new PageRequest(2, 10)))
+                .extracting(dev.chats.domain.stats.ChatFacts::id).containsExactly(recent.id());
+        assertThat(chats().countChats(owner, java.util.OptionalLong.empty())).isEqualTo(3);
+        assertThat(chats().countChats(owner, java.util.OptionalLong.of(200))).isEqualTo(1);
+        assertThat(chats().countChats(newOwner(), java.util.OptionalLong.empty())).isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // add and findById
 
     @Test

@@ -2,10 +2,17 @@ package dev.chats.domain.port.contract;
 
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.ChatOrder;
+import dev.chats.domain.chat.ChatSortField;
+import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
+import dev.chats.domain.share.ShareListQuery;
+import dev.chats.domain.share.ShareSummary;
 import dev.chats.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -283,7 +291,114 @@ public abstract class ShareRepositoryContract {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // findByOwner: a page of one owner's shares
+
+    @Test
+    void givenSharesOfTwoOwners_findByOwner_listsOnlyTheOwnersNewestFirst_withoutDocuments() {
+        UserId owner = newOwner();
+        Share older = shareAt(owner, "Older plan", 1_000, 3_000);
+        Share newer = shareAt(owner, "Newer plan", 2_000, 4_000);
+        shareAt(newOwner(), "Not mine", 1_500, 5_000);
+
+        List<ShareSummary> page = shares().findByOwner(new ShareListQuery(owner, Optional.empty(),
+                ChatOrder.RECENT_FIRST, new PageRequest(0, 60)));
+
+        assertThat(page).containsExactly(summary(newer), summary(older));
+    }
+
+    @Test
+    void givenShares_findByOwner_filtersByTitleIgnoringCase_withWildcardsLiteral_andOrdersAndPages() {
+        UserId owner = newOwner();
+        Share a = shareAt(owner, "Alpha 100%", 1_000, 1_000);
+        Share b = shareAt(owner, "alphabet", 2_000, 2_000);
+        Share c = shareAt(owner, "Beta", 3_000, 3_000);
+
+        assertThat(shares().findByOwner(new ShareListQuery(owner, Optional.of("ALPHA"),
+                ChatOrder.RECENT_FIRST, new PageRequest(0, 60)))).containsExactly(summary(b), summary(a));
+        assertThat(shares().findByOwner(new ShareListQuery(owner, Optional.of("0%"),
+                ChatOrder.RECENT_FIRST, new PageRequest(0, 60)))).containsExactly(summary(a));
+        assertThat(shares().findByOwner(new ShareListQuery(owner, Optional.of("a_p"),
+                ChatOrder.RECENT_FIRST, new PageRequest(0, 60)))).isEmpty();
+        assertThat(shares().findByOwner(new ShareListQuery(owner, Optional.empty(),
+                new ChatOrder(ChatSortField.CREATED_AT, SortDirection.ASC), new PageRequest(1, 1))))
+                .containsExactly(summary(b));
+        assertThat(shares().findByOwner(new ShareListQuery(owner, Optional.empty(),
+                ChatOrder.RECENT_FIRST, new PageRequest(3, 60)))).isEmpty();
+        assertThat(c).isNotNull();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // grants: who may open a share
+
+    @Test
+    void givenNoGrants_grantsOf_isEmpty() {
+        Share share = sharedChat(newOwner(), null, "open link");
+
+        assertThat(shares().grantsOf(share.ownerId(), share.chatId())).isEmpty();
+    }
+
+    @Test
+    void givenGrants_replaceGrants_storesThemInOrder_andReplacesThemWhole() {
+        Share share = sharedChat(newOwner(), null, "restricted");
+        AccessGrant reader = new AccessGrant("g1", AccessGrant.Principal.USER, "user-b", AccessGrant.Access.READ);
+        AccessGrant group = new AccessGrant("g2", AccessGrant.Principal.GROUP, "group-1", AccessGrant.Access.WRITE);
+        AccessGrant everyone = new AccessGrant("g3", AccessGrant.Principal.USER, AccessGrant.EVERYONE,
+                AccessGrant.Access.READ);
+
+        shares().replaceGrants(share.ownerId(), share.chatId(), List.of(reader, group));
+        assertThat(shares().grantsOf(share.ownerId(), share.chatId())).containsExactly(reader, group);
+
+        shares().replaceGrants(share.ownerId(), share.chatId(), List.of(everyone));
+        assertThat(shares().grantsOf(share.ownerId(), share.chatId())).containsExactly(everyone);
+
+        shares().replaceGrants(share.ownerId(), share.chatId(), List.of());
+        assertThat(shares().grantsOf(share.ownerId(), share.chatId())).isEmpty();
+    }
+
+    @Test
+    void givenGrants_reSharing_keepsThem_andAnotherOwnerReadsNone() {
+        Share share = sharedChat(newOwner(), null, "kept grants");
+        AccessGrant reader = new AccessGrant("g1", AccessGrant.Principal.USER, "user-b", AccessGrant.Access.READ);
+        shares().replaceGrants(share.ownerId(), share.chatId(), List.of(reader));
+
+        Chat chat = chats().findById(share.chatId()).orElseThrow();
+        shares().save(share.refreshedFrom(chat, 9_000));
+
+        assertThat(shares().grantsOf(share.ownerId(), share.chatId())).containsExactly(reader);
+        assertThat(shares().grantsOf(newOwner(), share.chatId())).isEmpty();
+    }
+
+    @Test
+    void givenGrants_chatDelete_deletesThem_andAChatAddedAgainHasNone() {
+        UserId owner = newOwner();
+        Share share = sharedChat(owner, null, "deleted with grants");
+        Share kept = sharedChat(owner, null, "kept with grants");
+        AccessGrant reader = new AccessGrant("g1", AccessGrant.Principal.USER, "user-b", AccessGrant.Access.READ);
+        shares().replaceGrants(owner, share.chatId(), List.of(reader));
+        shares().replaceGrants(owner, kept.chatId(), List.of(reader));
+
+        chats().delete(share.chatId());
+        chats().add(Chat.start(share.chatId(), owner, conversation("new", "a"), null, 5_000));
+
+        assertThat(shares().grantsOf(owner, share.chatId())).isEmpty();
+        assertThat(shares().grantsOf(owner, kept.chatId())).containsExactly(reader);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // helpers
+
+    /** A shared chat of the owner whose share was created and last refreshed at these times. */
+    private Share shareAt(UserId owner, String title, long createdAt, long updatedAt) {
+        Chat chat = Chat.imported(newChatId(), owner, conversation(title, "a"), Map.of(), false, null, createdAt,
+                createdAt);
+        Share share = new Share(newShareId(), chat.id(), owner, title, chat.document(), createdAt, updatedAt);
+        shareAndAdd(chat, share);
+        return share;
+    }
+
+    private static ShareSummary summary(Share share) {
+        return new ShareSummary(share.id(), share.chatId(), share.title(), share.createdAt(), share.updatedAt());
+    }
 
     private static String newShareId() {
         return UUID.randomUUID().toString();

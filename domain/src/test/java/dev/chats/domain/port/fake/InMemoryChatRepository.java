@@ -7,11 +7,13 @@ import dev.chats.domain.chat.ChatOrder;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Message;
+import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.json.JsonTree;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.ChatVersionConflictException;
+import dev.chats.domain.stats.ChatFacts;
 import dev.chats.domain.user.UserId;
 
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -197,6 +200,39 @@ public final class InMemoryChatRepository implements ChatRepository {
             }
         });
         return carried;
+    }
+
+    @Override
+    public List<ChatFacts> findFacts(UserId owner, OptionalLong updatedAfter, SortDirection direction,
+                                     PageRequest page) {
+        return atomically(() -> {
+            Comparator<Map.Entry<ChatId, StoredChat>> order = Comparator.comparingLong(e -> e.getValue().record.updatedAt());
+            if (direction == SortDirection.DESC) {
+                order = order.reversed();
+            }
+            return chats.entrySet().stream()
+                    .filter(e -> e.getValue().record.owner().equals(owner))
+                    .filter(e -> updatedAfter.isEmpty() || e.getValue().record.updatedAt() > updatedAfter.getAsLong())
+                    .sorted(order.thenComparing(e -> e.getKey().value()))
+                    .skip(page.offset()).limit(page.limit())
+                    .map(e -> facts(e.getKey(), e.getValue())).toList();
+        });
+    }
+
+    @Override
+    public long countChats(UserId owner, OptionalLong updatedAfter) {
+        return atomically(() -> chats.values().stream().filter(c -> c.record.owner().equals(owner))
+                .filter(c -> updatedAfter.isEmpty() || c.record.updatedAt() > updatedAfter.getAsLong()).count());
+    }
+
+    @Override
+    public Optional<ChatFacts> findFacts(ChatId id) {
+        return atomically(() -> Optional.ofNullable(chats.get(id)).map(stored -> facts(id, stored)));
+    }
+
+    private static ChatFacts facts(ChatId id, StoredChat stored) {
+        return ChatFacts.of(id, stored.record.owner(), stored.record.createdAt(), stored.record.updatedAt(),
+                stored.record.meta(), stored.record.body(), stored.messages.values());
     }
 
     private static Message copy(Message message) {

@@ -1,0 +1,133 @@
+package dev.chats.adapters.rest.chat;
+
+import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.QueryParams;
+import dev.chats.adapters.rest.request.ValidationErrors;
+import dev.chats.application.port.in.ChatNotFoundException;
+import dev.chats.application.port.in.ShareChatUseCase;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.share.AccessGrant;
+import dev.chats.domain.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * REST adapter: the newest Open WebUI's routes over the caller's shares — {@code GET /shared} (a page of them) and
+ * {@code GET /shared/{id}/access}, {@code POST /shared/{id}/access/update} (who may open the share of chat
+ * {@code id}). {@code /shared} is a literal path, so it is never read as a chat id.
+ */
+@Controller("/api/v1/chats")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+public class SharedChatsController {
+
+    static final int PAGE_SIZE = 60;
+
+    private final JsonBodies bodies;
+    private final ShareChatUseCase sharing;
+
+    public SharedChatsController(JsonBodies bodies, ShareChatUseCase sharing) {
+        this.bodies = bodies;
+        this.sharing = sharing;
+    }
+
+    @Get("/shared")
+    public List<SharedChatResponse> shared(User actor, @Nullable @QueryValue String page,
+                                           @Nullable @QueryValue String query,
+                                           @Nullable @QueryValue("order_by") String orderBy,
+                                           @Nullable @QueryValue String direction) {
+        long pageNumber = QueryParams.integer("page", page, 1).orElse(1L);
+        ShareChatUseCase.SharedListQuery listQuery = new ShareChatUseCase.SharedListQuery(QueryParams.text(query),
+                AdminChatsController.ListOrders.parse(orderBy, direction), PageRequest.ofPage(pageNumber, PAGE_SIZE));
+        return sharing.listShared(actor, listQuery).stream().map(SharedChatResponse::from).toList();
+    }
+
+    @Get("/shared/{id}/access")
+    public List<AccessGrantResponse> access(User actor, @PathVariable String id) {
+        return ownedOr404(() -> sharing.accessGrants(actor, chatIdOr404(id)).stream()
+                .map(AccessGrantResponse::from).toList());
+    }
+
+    @Post("/shared/{id}/access/update")
+    public ChatResponse updateAccess(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+        List<ShareChatUseCase.GrantCommand> grants = grants(bodies.object(body));
+        return ownedOr404(() -> ChatResponse.from(sharing.updateAccessGrants(actor, chatIdOr404(id), grants)));
+    }
+
+    /**
+     * {@code access_grants} must be a list of objects (else 422, as pydantic's {@code list[dict]}); an entry that
+     * is not a grant this server understands — principal {@code user} or {@code group}, a principal id, permission
+     * {@code read} or {@code write} — is left out, as Open WebUI's grant normalisation does.
+     */
+    private static List<ShareChatUseCase.GrantCommand> grants(Map<String, Object> body) {
+        if (!body.containsKey("access_grants")) {
+            throw new ValidationErrors().missing(body, "body", "access_grants").exception();
+        }
+        if (!(body.get("access_grants") instanceof List<?> entries)) {
+            throw ValidationErrors.single("list_type", "Input should be a valid list", body.get("access_grants"),
+                    "body", "access_grants");
+        }
+        ValidationErrors errors = new ValidationErrors();
+        List<ShareChatUseCase.GrantCommand> grants = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+                errors.add("dict_type", "Input should be a valid dictionary", entries.get(i), "body",
+                        "access_grants", i);
+                continue;
+            }
+            Optional<AccessGrant.Principal> type = text(entry.get("principal_type")).flatMap(
+                    AccessGrant.Principal::fromWire);
+            Optional<String> principal = text(entry.get("principal_id"))
+                    .filter(value -> value.length() <= AccessGrant.MAX_PRINCIPAL_ID_LENGTH);
+            Optional<AccessGrant.Access> permission = text(entry.get("permission")).flatMap(
+                    AccessGrant.Access::fromWire);
+            if (type.isPresent() && principal.isPresent() && permission.isPresent()) {
+                grants.add(new ShareChatUseCase.GrantCommand(type.get(), principal.get(), permission.get()));
+            }
+        }
+        errors.throwIfAny();
+        return grants;
+    }
+
+    private static Optional<String> text(Object value) {
+        return value instanceof String string && !string.isEmpty() ? Optional.of(string) : Optional.empty();
+    }
+
+    private static ChatId chatIdOr404(String raw) {
+        try {
+            return new ChatId(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(OpenWebUiMessages.NOT_FOUND);
+        }
+    }
+
+    /** Not the caller's chat (nor an admin's to manage) answers 404, as upstream. */
+    private static <T> T ownedOr404(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ChatNotFoundException e) {
+            throw ApiException.notFound(OpenWebUiMessages.NOT_FOUND);
+        }
+    }
+}
