@@ -22,12 +22,19 @@ public record VapiChat(VapiChatId id, UserId ownerId, String assistantId, Map<St
                        long createdAt, long updatedAt) {
 
     public static final int MAX_NAME_LENGTH = 40;
+    /** Longest assistant or session id kept: references are indexed. */
+    public static final int MAX_REFERENCE_LENGTH = 255;
 
     public VapiChat {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ownerId, "ownerId");
         if (name != null && name.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (assistantId != null && (assistantId.isEmpty() || assistantId.length() > MAX_REFERENCE_LENGTH)
+                || sessionId != null && (sessionId.isEmpty() || sessionId.length() > MAX_REFERENCE_LENGTH)) {
+            throw new IllegalArgumentException("assistant and session ids must be 1.." + MAX_REFERENCE_LENGTH
+                    + " characters");
         }
         assistant = assistant == null ? null : JsonTree.copyObject(assistant);
         assistantOverrides = assistantOverrides == null ? null : JsonTree.copyObject(assistantOverrides);
