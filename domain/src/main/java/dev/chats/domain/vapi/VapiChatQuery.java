@@ -56,6 +56,11 @@ public record VapiChatQuery(UserId owner, Set<VapiChatId> ids, Set<String> assis
                 newPage, newLimit);
     }
 
+    public VapiChatQuery withOwner(UserId newOwner) {
+        return new VapiChatQuery(newOwner, ids, assistantIds, sessionId, previousChatId, createdAt, updatedAt,
+                ascending, page, limit);
+    }
+
     public VapiChatQuery ascending(boolean asc) {
         return new VapiChatQuery(owner, ids, assistantIds, sessionId, previousChatId, createdAt, updatedAt, asc, page,
                 limit);

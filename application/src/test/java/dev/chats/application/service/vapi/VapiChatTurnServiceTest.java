@@ -1,0 +1,172 @@
+package dev.chats.application.service.vapi;
+
+import dev.chats.application.port.in.vapi.NewVapiChat;
+import dev.chats.application.port.in.vapi.StreamVapiChatUseCase;
+import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
+import dev.chats.domain.completion.Completion;
+import dev.chats.domain.completion.ModelMessage;
+import dev.chats.domain.completion.ModelRequest;
+import dev.chats.domain.completion.ModelUsage;
+import dev.chats.domain.port.ModelProvider;
+import dev.chats.domain.port.ModelUnavailableException;
+import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
+import dev.chats.domain.user.EmailAddress;
+import dev.chats.domain.user.Role;
+import dev.chats.domain.user.User;
+import dev.chats.domain.user.UserId;
+import dev.chats.domain.vapi.InvalidVapiChatException;
+import dev.chats.domain.vapi.VapiChat;
+import dev.chats.domain.vapi.VapiChatQuery;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Chat turns over the in-memory store and a scripted model: what is sent, what is stored, and what is not. */
+class VapiChatTurnServiceTest {
+
+    private final InMemoryVapiChatRepository chats = new InMemoryVapiChatRepository();
+    private final ScriptedModel model = new ScriptedModel();
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    private final VapiChatTurnService turns = new VapiChatTurnService(chats, model,
+            () -> UUID.randomUUID().toString(), new dev.chats.domain.port.Clock() {
+                @Override
+                public long nowEpochSeconds() {
+                    return now.get() / 1000;
+                }
+
+                @Override
+                public long nowEpochMillis() {
+                    return now.getAndAdd(250);
+                }
+            });
+
+    private static User user(String name) {
+        return new User(new UserId(UUID.randomUUID().toString()), name,
+                new EmailAddress(name.toLowerCase() + "@example.com"), Role.USER, "hash", "", 1, 1);
+    }
+
+    private static Map<String, Object> assistant() {
+        return Map.of("model", Map.of("provider", "openai", "model", "gpt-x",
+                "messages", List.of(Map.of("role", "system", "content", "You help {{ name }}."))));
+    }
+
+    private static NewVapiChat turn(Map<String, Object> assistant, Map<String, Object> overrides,
+                                    VapiChat previous, Object input) {
+        return new NewVapiChat(null, assistant, overrides, null, null, previous == null ? null : previous.id(), input,
+                false);
+    }
+
+    @Test
+    void givenTwoTurns_create_sendsTheWholeConversationButStoresOnlyItsOwnTurnAsOutput() {
+        User ada = user("Ada");
+        VapiChat first = turns.create(ada, turn(assistant(), Map.of("variableValues", Map.of("name", "Ada")), null,
+                "hello"));
+
+        VapiChat second = turns.create(ada, turn(null, null, first, "again"));
+
+        assertThat(model.lastRequest.messages()).containsExactly(new ModelMessage("system", "You help Ada."),
+                new ModelMessage("user", "hello"), new ModelMessage("assistant", "answer to hello"),
+                new ModelMessage("user", "again"));
+        assertThat(model.lastRequest.baseUrl()).as("openai uses the server's connection").isNull();
+        assertThat(second.output()).containsExactly(Map.of("role", "assistant", "content", "answer to again"));
+        assertThat(second.messages()).hasSize(3);
+        assertThat(second.assistant()).as("inherited from the previous chat").isEqualTo(first.assistant());
+        assertThat(second.updatedAt()).isGreaterThan(second.createdAt());
+        assertThat(second.costs()).singleElement().satisfies(cost -> assertThat(cost)
+                .containsEntry("type", "model").containsEntry("promptTokens", 3).containsEntry("completionTokens", 2));
+        assertThat(chats.findById(ada.id(), second.id())).contains(second);
+    }
+
+    @Test
+    void givenModelFailing_createAndStream_storeNothing() {
+        User ada = user("Ada");
+        model.fail = true;
+
+        assertThatThrownBy(() -> turns.create(ada, turn(assistant(), null, null, "hello")))
+                .isInstanceOf(ModelUnavailableException.class);
+        StreamVapiChatUseCase.Turn streamed = turns.start(ada, turn(assistant(), null, null, "hello"));
+        assertThatThrownBy(() -> streamed.run(delta -> { })).isInstanceOf(ModelUnavailableException.class);
+
+        assertThat(chats.list(VapiChatQuery.of(ada.id())).totalItems()).isZero();
+    }
+
+    @Test
+    void givenClientGoneMidStream_run_storesNothing() {
+        User ada = user("Ada");
+        StreamVapiChatUseCase.Turn streamed = turns.start(ada, turn(assistant(), null, null, "hello"));
+
+        assertThatThrownBy(() -> streamed.run(delta -> {
+            throw new IllegalStateException("gone");
+        })).hasMessage("gone");
+
+        assertThat(chats.findById(ada.id(), streamed.id())).isEmpty();
+    }
+
+    @Test
+    void givenStream_run_storesTheChatUnderTheAnnouncedId() {
+        User ada = user("Ada");
+        StreamVapiChatUseCase.Turn streamed = turns.start(ada, turn(assistant(), null, null, "hello"));
+        List<String> deltas = new ArrayList<>();
+
+        VapiChat chat = streamed.run(deltas::add);
+
+        assertThat(chat.id()).isEqualTo(streamed.id());
+        assertThat(String.join("", deltas)).isEqualTo("answer to hello");
+        assertThat(chats.findById(ada.id(), streamed.id())).contains(chat);
+    }
+
+    @Test
+    void givenAnotherUsersPreviousChat_create_isNotFoundAndCallsNoModel() {
+        VapiChat theirs = turns.create(user("Bo"), turn(assistant(), null, null, "mine"));
+        int calls = model.calls;
+
+        assertThatThrownBy(() -> turns.create(user("Eve"), turn(null, null, theirs, "steal")))
+                .isInstanceOf(VapiChatNotFoundException.class).hasMessage("Chat not found");
+        assertThat(model.calls).isEqualTo(calls);
+    }
+
+    @Test
+    void givenRulesBroken_theCommand_refusesBeforeAnythingRuns() {
+        assertThatThrownBy(() -> new NewVapiChat(null, null, null, null, null, null, "hi", false))
+                .isInstanceOf(InvalidVapiChatException.class)
+                .hasMessage("Requires at least one of: assistantId/assistant, sessionId, or previousChatId");
+        assertThatThrownBy(() -> new NewVapiChat(null, assistant(), null, null, null, null, "", false))
+                .isInstanceOf(InvalidVapiChatException.class).hasMessage("input should not be empty");
+        assertThatThrownBy(() -> turns.create(user("Ada"), turn(Map.of("model", Map.of("provider", "anthropic",
+                "model", "x")), null, null, "hi"))).isInstanceOf(InvalidVapiChatException.class);
+        assertThat(model.calls).isZero();
+    }
+
+    /** A model that answers "answer to <last message>" in two deltas, or fails. */
+    private static final class ScriptedModel implements ModelProvider {
+        ModelRequest lastRequest;
+        boolean fail;
+        int calls;
+
+        @Override
+        public Completion complete(ModelRequest request) {
+            return stream(request, delta -> { });
+        }
+
+        @Override
+        public Completion stream(ModelRequest request, Consumer<String> onDelta) {
+            calls++;
+            lastRequest = request;
+            if (fail) {
+                throw new ModelUnavailableException("scripted failure", null);
+            }
+            String text = "answer to " + request.messages().get(request.messages().size() - 1).content();
+            onDelta.accept(text.substring(0, 6));
+            onDelta.accept(text.substring(6));
+            return new Completion(text, new ModelUsage(3, 2));
+        }
+    }
+}
