@@ -411,8 +411,89 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
         assertNest(api.get(t1.token(), "/chat/a/b"), 404, "Not Found");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void check13_responsesNotStreamed_answerTheResponseObjectOfTheStoredChat() {
+        Api.Reply reply = api.post(t1.token(), "/chat/responses", api.write(body("model", "gpt-4o", "input", "hi",
+                "stream", false, "assistant", assistant())));
+
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        assertThat(reply.object()).containsEntry("object", "response").containsEntry("status", "completed")
+                .containsEntry("error", null);
+        assertThat(reply.get("created_at")).isInstanceOf(Number.class);
+        Map<String, Object> output = ((List<Map<String, Object>>) reply.get("output")).get(0);
+        assertThat(output).containsEntry("type", "message").containsEntry("role", "assistant")
+                .containsEntry("status", "completed");
+        assertThat(output.get("content")).isEqualTo(List.of(Map.of("type", "output_text", "text", "ECHO[2]: hi",
+                "annotations", List.of())));
+        Api.Reply stored = api.get(t1.token(), "/chat/" + reply.get("id"));
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(outputText(stored.object())).isEqualTo("ECHO[2]: hi");
+
+        Api.Reply aliased = api.post(t1.token(), "/chat/responses", api.write(body("model", "x", "input", "again",
+                "stream", false, "previous_response_id", reply.get("id"))));
+        assertThat(aliased.status()).as(aliased.raw()).isEqualTo(201);
+        assertThat(UPSTREAM.lastMessages()).hasSize(4);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void check14_responsesStreamedByDefault_sendDeltasOneDoneAndACompletedResponse() throws Exception {
+        HttpResponse<String> response = stream(t1, "/chat/responses", body("model", "gpt-4o", "input", "hi",
+                "assistant", assistant()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("event:");
+        List<Map<String, Object>> events = events(response);
+        List<Object> types = events.stream().map(event -> event.get("type")).toList();
+        assertThat(types.get(0)).isEqualTo("response.output_text.delta");
+        assertThat(types.subList(types.size() - 2, types.size()))
+                .containsExactly("response.output_text.done", "response.completed");
+        assertThat(types.subList(0, types.size() - 2)).containsOnly("response.output_text.delta");
+        StringBuilder joined = new StringBuilder();
+        events.stream().filter(e -> e.get("type").equals("response.output_text.delta")).forEach(e -> {
+            assertThat(e).containsEntry("output_index", 0).containsEntry("content_index", 0).containsKey("item_id");
+            joined.append(e.get("delta"));
+        });
+        assertThat(joined.toString()).isEqualTo("ECHO[2]: hi");
+        assertThat(events.get(events.size() - 2)).containsEntry("text", "ECHO[2]: hi");
+        Map<String, Object> completed = (Map<String, Object>) events.get(events.size() - 1).get("response");
+        List<Map<String, Object>> output = (List<Map<String, Object>>) completed.get("output");
+        assertThat(((List<Map<String, Object>>) output.get(0).get("content")).get(0)).containsEntry("text",
+                "ECHO[2]: hi");
+        assertThat(api.get(t1.token(), "/chat/" + completed.get("id")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void check15a_responsesStreamWithUpstreamFailing_endsWithAnErrorEventAndStoresNothing() throws Exception {
+        TestUsers.Account who = TestUsers.signUp(client, "Unlucky responder");
+        UPSTREAM.mode(FakeOpenAiUpstream.Mode.FAIL);
+
+        List<Map<String, Object>> events = events(stream(who, "/chat/responses", body("input", "hi",
+                "assistant", assistant())));
+
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0)).containsEntry("type", "error").containsKeys("code", "message", "sequence_number");
+        assertThat(total(who)).isZero();
+    }
+
+    private List<Map<String, Object>> events(HttpResponse<String> response) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("data:")) {
+                events.add(api.parseObject(line.substring(5).trim()));
+            }
+        }
+        return events;
+    }
+
     private HttpResponse<String> stream(TestUsers.Account who, Map<String, Object> body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/chat"))
+        return stream(who, "/chat", body);
+    }
+
+    private HttpResponse<String> stream(TestUsers.Account who, String path, Map<String, Object> body)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Authorization", who.bearer()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(api.write(body))).build();
         return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

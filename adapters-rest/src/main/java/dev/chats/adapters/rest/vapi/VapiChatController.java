@@ -9,7 +9,9 @@ import dev.chats.application.port.in.vapi.ListVapiChatsUseCase;
 import dev.chats.application.port.in.vapi.NewVapiChat;
 import dev.chats.application.port.in.vapi.StreamVapiChatUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
+import dev.chats.domain.port.ModelUnavailableException;
 import dev.chats.domain.user.User;
+import dev.chats.domain.vapi.VapiChat;
 import dev.chats.domain.vapi.InvalidVapiChatException;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
@@ -47,7 +49,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * REST adapter: Vapi's Chats API at the server root — {@code POST /chat} (whole: 201 with the chat; streamed: 200
  * server-sent events {@code {id, path, delta}} whose {@code id} is the stored chat's), {@code GET /chat} (paged and
- * filtered), {@code GET /chat/{id}} and {@code DELETE /chat/{id}} (answering the deleted chat). Each route is one
+ * filtered), {@code GET /chat/{id}} and {@code DELETE /chat/{id}} (answering the deleted chat), and
+ * {@code POST /chat/responses}, the same turn in OpenAI Responses shapes ({@link ResponsesJson}). Each route is one
  * use-case call; errors answer NestJS's envelope ({@link NestError}), and another user's chat is answered exactly
  * as a missing one.
  */
@@ -104,6 +107,54 @@ public class VapiChatController {
             } catch (RuntimeException e) {
                 // /chat documents no error event: the stream ends, and nothing was stored.
                 LOG.warn("chat stream {} failed: {}", id, e.getMessage());
+            }
+            sink.complete();
+        }).subscribeOn(Schedulers.boundedElastic());
+        return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+    }
+
+    /**
+     * OpenAI Responses-compatible: the same turn as {@code POST /chat}, streamed unless {@code stream} is false;
+     * {@code model} is accepted and ignored, {@code previous_response_id} is an alias of {@code previousChatId}.
+     */
+    @Post("/responses")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
+    public HttpResponse<?> respond(User actor, @Nullable @Body byte[] body) {
+        Map<String, Object> form = object(body);
+        Object alias = form.remove("previous_response_id");
+        if (alias != null && form.get("previousChatId") == null) {
+            form.put("previousChatId", alias);
+        }
+        NewVapiChat command = VapiChatForm.read(form, true, Set.of("model"));
+        if (!command.stream()) {
+            return HttpResponse.created(ResponsesJson.response(createChat.create(actor, command)));
+        }
+        StreamVapiChatUseCase.Turn turn = streamChat.start(actor, command);
+        String id = turn.id().value();
+        Flux<Event<String>> events = Flux.<Event<String>>create(sink -> {
+            AtomicBoolean gone = new AtomicBoolean();
+            sink.onCancel(() -> gone.set(true));
+            int[] sequence = {0};
+            try {
+                VapiChat chat = turn.run(delta -> {
+                    if (gone.get()) {
+                        throw new CancellationException("the client went away");
+                    }
+                    sink.next(Event.of(write(ResponsesJson.delta(id, delta, sequence[0]++))));
+                });
+                String text = String.valueOf(chat.output().get(0).get("content"));
+                sink.next(Event.of(write(ResponsesJson.done(id, text, sequence[0]++))));
+                sink.next(Event.of(write(ResponsesJson.completed(chat, sequence[0]++))));
+            } catch (CancellationException e) {
+                LOG.debug("response stream {} abandoned: the client went away", id);
+            } catch (ModelUnavailableException e) {
+                LOG.warn("response stream {} failed: {}", id, e.getMessage());
+                sink.next(Event.of(write(ResponsesJson.error("model_unavailable",
+                        "The model failed to answer: " + e.getMessage(), sequence[0]++))));
+            } catch (RuntimeException e) {
+                LOG.warn("response stream {} failed", id, e);
+                sink.next(Event.of(write(ResponsesJson.error("server_error", "The response could not be completed",
+                        sequence[0]++))));
             }
             sink.complete();
         }).subscribeOn(Schedulers.boundedElastic());

@@ -132,7 +132,10 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
             answer.put("content", completion.text());
             Map<String, Object> modelCost = new LinkedHashMap<>();
             modelCost.put("type", "model");
-            modelCost.put("model", Map.of("provider", resolved.provider(), "model", resolved.model()));
+            Map<String, Object> modelConfig = new LinkedHashMap<>();
+            modelConfig.put("provider", resolved.provider());
+            modelConfig.put("model", resolved.model());
+            modelCost.put("model", modelConfig);
             modelCost.put("promptTokens", completion.usage().promptTokens());
             modelCost.put("completionTokens", completion.usage().completionTokens());
             modelCost.put("cost", 0);
