@@ -22,3 +22,24 @@ CREATE INDEX ix_vapi_chat_user_assistant ON vapi_chat (user_id, assistant_id, cr
 CREATE INDEX ix_vapi_chat_user_session ON vapi_chat (user_id, session_id, created_at, id);
 CREATE INDEX ix_vapi_chat_user_previous ON vapi_chat (user_id, previous_chat_id, created_at, id);
 CREATE INDEX ix_vapi_chat_user_cost ON vapi_chat (user_id, cost, id);
+
+-- Vapi sessions (/session): a container of chats with one assistant and one accumulated history, updated once per
+-- chat and guarded by version. Keyed and indexed owner first; body holds the assistant, overrides, expiry,
+-- messages and metadata as one JSON object.
+CREATE TABLE vapi_session (
+    user_id      VARCHAR(64)  NOT NULL,
+    id           VARCHAR(64)  NOT NULL,
+    name         VARCHAR(40),
+    status       VARCHAR(16)  NOT NULL,
+    assistant_id VARCHAR(255),
+    created_at   BIGINT       NOT NULL,
+    updated_at   BIGINT       NOT NULL,
+    version      BIGINT       NOT NULL,
+    body         LONGTEXT     NOT NULL,
+    CONSTRAINT pk_vapi_session PRIMARY KEY (user_id, id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE INDEX ix_vapi_session_user_created ON vapi_session (user_id, created_at, id);
+CREATE INDEX ix_vapi_session_user_updated ON vapi_session (user_id, updated_at, id);
+CREATE INDEX ix_vapi_session_user_assistant ON vapi_session (user_id, assistant_id, created_at, id);
+CREATE INDEX ix_vapi_session_user_name ON vapi_session (user_id, name, created_at, id);

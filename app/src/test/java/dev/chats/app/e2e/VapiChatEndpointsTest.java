@@ -477,6 +477,59 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
         assertThat(total(who)).isZero();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void check15b_sessions_carryTheSubstitutedAssistantAndTheHistoryAcrossChats() {
+        TestUsers.Account who = TestUsers.signUp(client, "Session user");
+        Api.Reply opened = api.post(who.token(), "/session", api.write(body("assistant", assistant(),
+                "assistantOverrides", Map.of("variableValues", Map.of("name", "Bo")), "name", "Support")));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        assertThat(opened.object()).containsEntry("status", "active").containsEntry("orgId", who.id())
+                .containsEntry("expirationSeconds", 86_400)
+                .containsEntry("metadata", Map.of("variableValues", Map.of("name", "Bo")));
+        Object session = opened.get("id");
+
+        Map<String, Object> first = created(who, body("sessionId", session, "input", "one"));
+        Map<String, Object> second = created(who, body("sessionId", session, "input", "two"));
+
+        assertThat(UPSTREAM.lastMessages()).containsExactly(Map.of("role", "system", "content", "You help Bo."),
+                Map.of("role", "user", "content", "one"), Map.of("role", "assistant", "content", "ECHO[2]: one"),
+                Map.of("role", "user", "content", "two"));
+        assertThat(first.get("sessionId")).isEqualTo(session);
+        assertThat(outputText(second)).isEqualTo("ECHO[4]: two");
+        assertThat(ids(api.get(who.token(), "/chat?sessionId=" + session)))
+                .containsExactly(second.get("id"), first.get("id"));
+        assertNest(post(who, body("sessionId", session, "assistantId", "a", "input", "x")), 400, "Bad Request");
+        Api.Reply read = api.get(who.token(), "/session/" + session);
+        assertThat((List<Object>) read.get("messages")).hasSize(4);
+        Api.Reply listed = api.get(who.token(), "/session?limit=10");
+        assertThat(ids(listed)).containsExactly(session);
+        assertThat(metadata(listed)).containsEntry("totalItems", 1);
+
+        Api.Reply completed = api.send(io.micronaut.http.HttpRequest.PATCH("/session/" + session,
+                "{\"status\":\"completed\"}").contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE),
+                who.token());
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+        assertThat(completed.get("status")).isEqualTo("completed");
+        Api.Reply refused = post(who, body("sessionId", session, "input", "three"));
+        assertNest(refused, 400, "Bad Request");
+        assertThat(refused.get("message")).isEqualTo("Session is completed");
+
+        Api.Reply foreign = api.get(t2.token(), "/session/" + session);
+        Api.Reply missing = api.get(t2.token(), "/session/" + UUID.randomUUID());
+        assertNest(foreign, 404, "Not Found");
+        assertThat(foreign.raw()).isEqualTo(missing.raw());
+        assertNest(post(t2, body("sessionId", session, "input", "steal")), 404, "Not Found");
+        assertNest(api.post(who.token(), "/session", "{\"expirationSeconds\":5,\"customer\":{}}"), 400,
+                "Bad Request");
+        Api.Reply deleted = api.delete(who.token(), "/session/" + session);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.get("id")).isEqualTo(session);
+        assertNest(api.get(who.token(), "/session/" + session), 404, "Not Found");
+        assertThat(api.get(who.token(), "/chat/" + first.get("id")).status()).isEqualTo(200);
+        assertNest(api.get(null, "/session"), 401, "Unauthorized");
+    }
+
     private List<Map<String, Object>> events(HttpResponse<String> response) {
         List<Map<String, Object>> events = new ArrayList<>();
         for (String line : response.body().split("\n")) {

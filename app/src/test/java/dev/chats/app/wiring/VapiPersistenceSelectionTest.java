@@ -3,10 +3,13 @@ package dev.chats.app.wiring;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.chats.adapters.jdbc.JdbcVapiChatRepository;
+import dev.chats.adapters.jdbc.JdbcVapiSessionRepository;
 import dev.chats.adapters.mongo.MongoVapiChatRepository;
+import dev.chats.adapters.mongo.MongoVapiSessionRepository;
 import dev.chats.adapters.openai.OpenAiChatCompletions;
 import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.VapiChatRepository;
+import dev.chats.domain.port.VapiSessionRepository;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Vapi chat port follows {@code chats.persistence} like every other; the model port is the OpenAI adapter. */
+/** The Vapi chat and session ports follow {@code chats.persistence} like every other; the model port is the OpenAI adapter. */
 class VapiPersistenceSelectionTest {
 
     @Test
@@ -25,6 +28,7 @@ class VapiPersistenceSelectionTest {
                 "test")) {
             assertThat(context.getBean(VapiChatRepository.class)).isInstanceOf(JdbcVapiChatRepository.class);
             assertThat(context.findBean(MongoVapiChatRepository.class)).isEmpty();
+            assertThat(context.getBean(VapiSessionRepository.class)).isInstanceOf(JdbcVapiSessionRepository.class);
             assertThat(context.getBean(ModelProvider.class)).isInstanceOf(OpenAiChatCompletions.class);
         }
     }
@@ -38,6 +42,7 @@ class VapiPersistenceSelectionTest {
                 "datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none"), "test")) {
             assertThat(context.getBean(VapiChatRepository.class)).isInstanceOf(MongoVapiChatRepository.class);
             assertThat(context.findBean(JdbcVapiChatRepository.class)).isEmpty();
+            assertThat(context.getBean(VapiSessionRepository.class)).isInstanceOf(MongoVapiSessionRepository.class);
         } finally {
             mongo.shutdownNow();
         }

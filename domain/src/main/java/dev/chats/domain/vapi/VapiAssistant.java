@@ -75,6 +75,25 @@ public record VapiAssistant(String provider, String baseUrl, String model, List<
                 maxTokens == null ? null : maxTokens.intValue(), timeout);
     }
 
+    /**
+     * A copy of the assistant JSON with {@code variableValues} of the overrides substituted into its model
+     * messages, as a session stores it: later chats in the session find no placeholders left.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> substituted(Map<String, Object> assistant, Map<String, Object> overrides) {
+        from(assistant, overrides); // refuses what a chat would refuse
+        Map<String, String> variables = variables(overrides, new ArrayList<>());
+        Map<String, Object> copy = dev.chats.domain.json.JsonTree.copyObject(assistant);
+        Map<String, Object> model = (Map<String, Object>) copy.get("model");
+        if (model.get("messages") instanceof List<?> messages) {
+            for (Object message : messages) {
+                Map<String, Object> m = (Map<String, Object>) message;
+                m.put("content", Templates.substitute((String) m.get("content"), variables));
+            }
+        }
+        return copy;
+    }
+
     private static Number number(Map<String, Object> model, String field, double min, double max,
                                  List<String> errors) {
         Object value = model.get(field);

@@ -5,6 +5,8 @@ import dev.chats.domain.vapi.InvalidVapiChatException;
 import dev.chats.domain.vapi.TimeBounds;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatQuery;
+import dev.chats.domain.vapi.VapiSessionId;
+import dev.chats.domain.vapi.VapiSessionQuery;
 import io.micronaut.http.HttpParameters;
 
 import java.math.BigDecimal;
@@ -62,6 +64,21 @@ record VapiListParams(VapiChatQuery query, String sortOrder) {
         String session = parameters.get("sessionId");
         return new VapiListParams(new VapiChatQuery(owner, ids, assistants, session, previous, created, updated,
                 sortOrder.equals("ASC"), page, limit), sortOrder);
+    }
+
+    /** {@code GET /session}'s parameters: the same paging, order and time bounds, plus {@code name}. */
+    static VapiSessionQuery readSessions(HttpParameters parameters, UserId owner) {
+        VapiListParams common = read(parameters, owner);
+        VapiChatQuery query = common.query();
+        Set<VapiSessionId> ids = null;
+        if (query.ids() != null) {
+            ids = new HashSet<>();
+            for (VapiChatId id : query.ids()) {
+                ids.add(new VapiSessionId(id.value()));
+            }
+        }
+        return new VapiSessionQuery(owner, ids, query.assistantIds(), parameters.get("name"), query.createdAt(),
+                query.updatedAt(), query.ascending(), query.page(), query.limit());
     }
 
     private static int integer(String text, String name, int min, int max, int absent, List<String> errors) {

@@ -4,6 +4,7 @@ package dev.chats.adapters.rest.vapi;
 final class VapiRoutes {
 
     static final String CHAT = "/chat";
+    static final String SESSION = "/session";
 
     private VapiRoutes() {
     }

@@ -11,12 +11,15 @@ import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.VapiChatRepository;
+import dev.chats.domain.port.VapiSessionRepository;
 import dev.chats.domain.user.User;
 import dev.chats.domain.vapi.InvalidVapiChatException;
 import dev.chats.domain.vapi.VapiAssistant;
 import dev.chats.domain.vapi.VapiChat;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiInput;
+import dev.chats.domain.vapi.VapiSession;
+import dev.chats.domain.vapi.VapiSessionId;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,18 +34,24 @@ import java.util.function.Consumer;
  * stored {@code messages} are the conversation without the assistant's starting messages; {@code output} is this
  * turn's answer.
  *
- * <p>Not yet served: saved assistants ({@code assistantId}) and sessions ({@code sessionId}) — no such record
- * exists, so they answer "not found" — and a price table ({@code cost} is 0).
+ * <p>In a session, the session's assistant (stored with its variables substituted) runs the turn, its history
+ * comes first, and the turn (input and answer) is appended to it after the chat is stored. Not yet served: saved
+ * assistants ({@code assistantId} answers "Assistant not found") and a price table ({@code cost} is 0).
  */
 public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamVapiChatUseCase {
 
+    private static final int SESSION_UPDATE_ATTEMPTS = 5;
+
     private final VapiChatRepository chats;
+    private final VapiSessionRepository sessions;
     private final ModelProvider model;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public VapiChatTurnService(VapiChatRepository chats, ModelProvider model, IdGenerator ids, Clock clock) {
+    public VapiChatTurnService(VapiChatRepository chats, VapiSessionRepository sessions, ModelProvider model,
+                               IdGenerator ids, Clock clock) {
         this.chats = chats;
+        this.sessions = sessions;
         this.model = model;
         this.ids = ids;
         this.clock = clock;
@@ -59,25 +68,26 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
     }
 
     private PreparedTurn prepare(User actor, NewVapiChat command) {
-        if (command.sessionId() != null) {
-            throw new VapiChatNotFoundException("Session not found");
-        }
         if (command.assistantId() != null) {
             throw new VapiChatNotFoundException("Assistant not found");
         }
+        VapiSession session = command.sessionId() == null ? null : session(actor, command.sessionId());
         VapiChat previous = command.previousChatId() == null ? null
                 : chats.findById(actor.id(), command.previousChatId())
                         .orElseThrow(VapiChatNotFoundException::chat);
         Map<String, Object> assistant = command.assistant() != null ? command.assistant()
-                : previous == null ? null : previous.assistant();
+                : session != null ? session.assistant() : previous == null ? null : previous.assistant();
         Map<String, Object> overrides = command.assistantOverrides() != null ? command.assistantOverrides()
                 : previous == null ? null : previous.assistantOverrides();
         if (assistant == null) {
-            throw InvalidVapiChatException.rule(
-                    "Requires at least one of: assistantId/assistant, sessionId, or previousChatId");
+            throw InvalidVapiChatException.rule(session != null ? "The session has no assistant"
+                    : "Requires at least one of: assistantId/assistant, sessionId, or previousChatId");
         }
         VapiAssistant resolved = VapiAssistant.from(assistant, overrides);
         List<Map<String, Object>> conversation = new ArrayList<>();
+        if (session != null) {
+            conversation.addAll(session.messages());
+        }
         if (previous != null) {
             conversation.addAll(previous.messages());
             conversation.addAll(previous.output());
@@ -87,8 +97,41 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         conversation.stream().map(VapiInput::toModel).forEach(sent::add);
         ModelRequest request = new ModelRequest(resolved.baseUrl(), resolved.model(), sent, resolved.temperature(),
                 resolved.maxTokens(), resolved.timeout());
-        return new PreparedTurn(actor, command, assistant, overrides, resolved, conversation, request,
+        return new PreparedTurn(actor, command, session, assistant, overrides, resolved, conversation, request,
                 new VapiChatId(ids.newId()), clock.nowEpochMillis());
+    }
+
+    /** The caller's session, if it still takes chats. */
+    private VapiSession session(User actor, String sessionId) {
+        VapiSession session = VapiSessionId.parse(sessionId).flatMap(id -> sessions.findById(actor.id(), id))
+                .orElseThrow(VapiSessionService::notFound);
+        if (session.status() == VapiSession.Status.COMPLETED) {
+            throw InvalidVapiChatException.rule("Session is completed");
+        }
+        if (session.isExpiredAt(clock.nowEpochMillis())) {
+            throw InvalidVapiChatException.rule("Session has expired");
+        }
+        return session;
+    }
+
+    /**
+     * Appends the turn to its session's history. Another chat of the same session may have been appended since the
+     * turn began: then the turn goes after it, re-read.
+     */
+    private void appendToSession(VapiSession session, List<Map<String, Object>> turn, long now) {
+        VapiSession current = session;
+        for (int attempt = 0; attempt < SESSION_UPDATE_ATTEMPTS; attempt++) {
+            List<Map<String, Object>> history = new ArrayList<>(current.messages());
+            history.addAll(turn);
+            if (sessions.update(current.afterTurn(history, now))) {
+                return;
+            }
+            current = sessions.findById(session.ownerId(), session.id()).orElse(null);
+            if (current == null) {
+                return; // deleted meanwhile: the chat stays, as chats of a deleted session do
+            }
+        }
+        throw new IllegalStateException("session " + session.id() + " keeps changing; turn not appended");
     }
 
     /** A checked turn: everything but the model's answer. */
@@ -96,6 +139,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
 
         private final User actor;
         private final NewVapiChat command;
+        private final VapiSession session;
         private final Map<String, Object> assistant;
         private final Map<String, Object> overrides;
         private final VapiAssistant resolved;
@@ -104,11 +148,12 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         private final VapiChatId id;
         private final long createdAt;
 
-        PreparedTurn(User actor, NewVapiChat command, Map<String, Object> assistant, Map<String, Object> overrides,
-                     VapiAssistant resolved, List<Map<String, Object>> conversation, ModelRequest request,
-                     VapiChatId id, long createdAt) {
+        PreparedTurn(User actor, NewVapiChat command, VapiSession session, Map<String, Object> assistant,
+                     Map<String, Object> overrides, VapiAssistant resolved, List<Map<String, Object>> conversation,
+                     ModelRequest request, VapiChatId id, long createdAt) {
             this.actor = actor;
             this.command = command;
+            this.session = session;
             this.assistant = assistant;
             this.overrides = overrides;
             this.resolved = resolved;
@@ -144,6 +189,12 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
                     command.sessionId(), command.previousChatId(), command.input(), command.stream(), conversation,
                     List.of(answer), List.of(modelCost), 0, createdAt, finished);
             chats.add(chat);
+            if (session != null) {
+                List<Map<String, Object>> turn = new ArrayList<>(conversation.subList(session.messages().size(),
+                        conversation.size()));
+                turn.add(answer);
+                appendToSession(session, turn, finished);
+            }
             return chat;
         }
     }

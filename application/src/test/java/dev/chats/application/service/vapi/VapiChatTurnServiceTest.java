@@ -1,6 +1,9 @@
 package dev.chats.application.service.vapi;
 
 import dev.chats.application.port.in.vapi.NewVapiChat;
+import dev.chats.application.port.in.vapi.NewVapiSession;
+import dev.chats.application.port.in.vapi.VapiSessionPatch;
+import dev.chats.domain.vapi.VapiSession;
 import dev.chats.application.port.in.vapi.StreamVapiChatUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
 import dev.chats.domain.completion.Completion;
@@ -10,6 +13,7 @@ import dev.chats.domain.completion.ModelUsage;
 import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.ModelUnavailableException;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
+import dev.chats.domain.port.fake.InMemoryVapiSessionRepository;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
@@ -35,7 +39,8 @@ class VapiChatTurnServiceTest {
     private final InMemoryVapiChatRepository chats = new InMemoryVapiChatRepository();
     private final ScriptedModel model = new ScriptedModel();
     private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
-    private final VapiChatTurnService turns = new VapiChatTurnService(chats, model,
+    private final InMemoryVapiSessionRepository sessions = new InMemoryVapiSessionRepository();
+    private final VapiChatTurnService turns = new VapiChatTurnService(chats, sessions, model,
             () -> UUID.randomUUID().toString(), new dev.chats.domain.port.Clock() {
                 @Override
                 public long nowEpochSeconds() {
@@ -143,6 +148,34 @@ class VapiChatTurnServiceTest {
         assertThatThrownBy(() -> turns.create(user("Ada"), turn(Map.of("model", Map.of("provider", "anthropic",
                 "model", "x")), null, null, "hi"))).isInstanceOf(InvalidVapiChatException.class);
         assertThat(model.calls).isZero();
+    }
+
+    @Test
+    void givenSession_twoChats_runTheSubstitutedAssistantOverTheAccumulatedHistory() {
+        User bo = user("Bo");
+        VapiSessionService sessionService = new VapiSessionService(sessions, () -> UUID.randomUUID().toString(),
+                () -> now.get() / 1000);
+        VapiSession session = sessionService.create(bo, new NewVapiSession(null, null, null, null, assistant(),
+                Map.of("variableValues", Map.of("name", "Bo")), null));
+        NewVapiChat inSession = new NewVapiChat(null, null, null, null, session.id().value(), null, "one", false);
+
+        VapiChat first = turns.create(bo, inSession);
+        VapiChat second = turns.create(bo, new NewVapiChat(null, null, null, null, session.id().value(), null, "two",
+                false));
+
+        assertThat(model.lastRequest.messages()).containsExactly(new ModelMessage("system", "You help Bo."),
+                new ModelMessage("user", "one"), new ModelMessage("assistant", "answer to one"),
+                new ModelMessage("user", "two"));
+        assertThat(first.sessionId()).isEqualTo(session.id().value());
+        assertThat(second.output()).containsExactly(Map.of("role", "assistant", "content", "answer to two"));
+        assertThat(sessions.findById(bo.id(), session.id()).orElseThrow().messages()).hasSize(4);
+        assertThatThrownBy(() -> turns.create(user("Eve"), inSession)).isInstanceOf(VapiChatNotFoundException.class)
+                .hasMessage("Session not found");
+        sessionService.update(bo, session.id(), new VapiSessionPatch(null, VapiSession.Status.COMPLETED, null, null));
+        assertThatThrownBy(() -> turns.create(bo, inSession)).isInstanceOf(InvalidVapiChatException.class)
+                .hasMessage("Session is completed");
+        assertThatThrownBy(() -> new NewVapiChat("asst", null, null, null, session.id().value(), null, "x", false))
+                .isInstanceOf(InvalidVapiChatException.class);
     }
 
     /** A model that answers "answer to <last message>" in two deltas, or fails. */
