@@ -43,3 +43,17 @@ CREATE INDEX ix_vapi_session_user_created ON vapi_session (user_id, created_at, 
 CREATE INDEX ix_vapi_session_user_updated ON vapi_session (user_id, updated_at, id);
 CREATE INDEX ix_vapi_session_user_assistant ON vapi_session (user_id, assistant_id, created_at, id);
 CREATE INDEX ix_vapi_session_user_name ON vapi_session (user_id, name, created_at, id);
+
+-- Saved assistants (/assistant), named by id from chats and sessions. Keyed and indexed owner first; body holds the
+-- definition as sent (name, model …), guarded by version on update.
+CREATE TABLE vapi_assistant (
+    user_id    VARCHAR(64) NOT NULL,
+    id         VARCHAR(64) NOT NULL,
+    created_at BIGINT      NOT NULL,
+    updated_at BIGINT      NOT NULL,
+    version    BIGINT      NOT NULL,
+    body       LONGTEXT    NOT NULL,
+    CONSTRAINT pk_vapi_assistant PRIMARY KEY (user_id, id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE INDEX ix_vapi_assistant_user_created ON vapi_assistant (user_id, created_at, id);

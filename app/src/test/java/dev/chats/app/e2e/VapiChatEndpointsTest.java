@@ -530,6 +530,59 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
         assertNest(api.get(null, "/session"), 401, "Unauthorized");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void savedAssistants_areCrudAndRunChatsAndSessionsByIdForTheirOwnerOnly() {
+        TestUsers.Account who = TestUsers.signUp(client, "Assistant owner");
+        Map<String, Object> definition = new LinkedHashMap<>(assistant());
+        definition.put("name", "Helper");
+        definition.put("firstMessage", "Hi!");
+        Api.Reply saved = api.post(who.token(), "/assistant", api.write(definition));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(201);
+        assertThat(saved.object()).containsEntry("name", "Helper").containsEntry("orgId", who.id())
+                .containsKeys("id", "model", "createdAt", "updatedAt");
+        String id = (String) saved.get("id");
+
+        Map<String, Object> chat = created(who, body("assistantId", id, "assistantOverrides",
+                Map.of("variableValues", Map.of("name", "Ada")), "input", "hello"));
+        assertThat(chat.get("assistantId")).isEqualTo(id);
+        assertThat(chat).doesNotContainKey("assistant");
+        assertThat(UPSTREAM.lastMessages().get(0)).isEqualTo(Map.of("role", "system", "content", "You help Ada."));
+        Map<String, Object> next = created(who, body("previousChatId", chat.get("id"), "input", "again"));
+        assertThat(next.get("assistantId")).isEqualTo(id);
+        assertThat(ids(api.get(who.token(), "/chat?assistantId=" + id)))
+                .containsExactly(next.get("id"), chat.get("id"));
+        Api.Reply session = api.post(who.token(), "/session", api.write(body("assistantId", id,
+                "assistantOverrides", Map.of("variableValues", Map.of("name", "Bo")))));
+        assertThat(session.status()).as(session.raw()).isEqualTo(201);
+        created(who, body("sessionId", session.get("id"), "input", "in session"));
+        assertThat(UPSTREAM.lastMessages().get(0)).isEqualTo(Map.of("role", "system", "content", "You help Bo."));
+
+        Api.Reply patched = api.send(io.micronaut.http.HttpRequest.PATCH("/assistant/" + id,
+                "{\"name\":\"Renamed\"}").contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE),
+                who.token());
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+        assertThat(patched.object()).containsEntry("name", "Renamed").containsEntry("firstMessage", "Hi!");
+        Api.Reply list = api.get(who.token(), "/assistant");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.list()).singleElement().satisfies(a -> assertThat(a).containsEntry("id", id));
+        assertThat(api.get(t2.token(), "/assistant").list()).noneMatch(a -> id.equals(a.get("id")));
+
+        Api.Reply foreign = api.get(t2.token(), "/assistant/" + id);
+        assertNest(foreign, 404, "Not Found");
+        assertThat(foreign.raw()).isEqualTo(api.get(t2.token(), "/assistant/" + UUID.randomUUID()).raw());
+        Api.Reply foreignChat = post(t2, body("assistantId", id, "input", "steal"));
+        assertNest(foreignChat, 404, "Not Found");
+        assertThat(foreignChat.get("message")).isEqualTo("Assistant not found");
+        assertNest(api.post(who.token(), "/assistant", "{\"name\":\"" + "x".repeat(41) + "\"}"), 400,
+                "Bad Request");
+        Api.Reply deleted = api.delete(who.token(), "/assistant/" + id);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertNest(api.get(who.token(), "/assistant/" + id), 404, "Not Found");
+        assertNest(post(who, body("previousChatId", next.get("id"), "input", "orphan")), 404, "Not Found");
+        assertThat(api.get(who.token(), "/chat/" + chat.get("id")).status()).isEqualTo(200);
+    }
+
     private List<Map<String, Object>> events(HttpResponse<String> response) {
         List<Map<String, Object>> events = new ArrayList<>();
         for (String line : response.body().split("\n")) {

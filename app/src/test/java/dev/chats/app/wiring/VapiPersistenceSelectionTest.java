@@ -2,12 +2,15 @@ package dev.chats.app.wiring;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.chats.adapters.jdbc.JdbcSavedAssistantRepository;
 import dev.chats.adapters.jdbc.JdbcVapiChatRepository;
 import dev.chats.adapters.jdbc.JdbcVapiSessionRepository;
+import dev.chats.adapters.mongo.MongoSavedAssistantRepository;
 import dev.chats.adapters.mongo.MongoVapiChatRepository;
 import dev.chats.adapters.mongo.MongoVapiSessionRepository;
 import dev.chats.adapters.openai.OpenAiChatCompletions;
 import dev.chats.domain.port.ModelProvider;
+import dev.chats.domain.port.SavedAssistantRepository;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
 import io.micronaut.context.ApplicationContext;
@@ -18,7 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Vapi chat and session ports follow {@code chats.persistence} like every other; the model port is the OpenAI adapter. */
+/** The Vapi chat, session and assistant ports follow {@code chats.persistence} like every other; the model port is the OpenAI adapter. */
 class VapiPersistenceSelectionTest {
 
     @Test
@@ -29,6 +32,8 @@ class VapiPersistenceSelectionTest {
             assertThat(context.getBean(VapiChatRepository.class)).isInstanceOf(JdbcVapiChatRepository.class);
             assertThat(context.findBean(MongoVapiChatRepository.class)).isEmpty();
             assertThat(context.getBean(VapiSessionRepository.class)).isInstanceOf(JdbcVapiSessionRepository.class);
+            assertThat(context.getBean(SavedAssistantRepository.class))
+                    .isInstanceOf(JdbcSavedAssistantRepository.class);
             assertThat(context.getBean(ModelProvider.class)).isInstanceOf(OpenAiChatCompletions.class);
         }
     }
@@ -43,6 +48,8 @@ class VapiPersistenceSelectionTest {
             assertThat(context.getBean(VapiChatRepository.class)).isInstanceOf(MongoVapiChatRepository.class);
             assertThat(context.findBean(JdbcVapiChatRepository.class)).isEmpty();
             assertThat(context.getBean(VapiSessionRepository.class)).isInstanceOf(MongoVapiSessionRepository.class);
+            assertThat(context.getBean(SavedAssistantRepository.class))
+                    .isInstanceOf(MongoSavedAssistantRepository.class);
         } finally {
             mongo.shutdownNow();
         }

@@ -17,7 +17,8 @@ import java.util.Map;
  * unknown routes and methods, an unavailable database, an unexpected failure — NestJS's envelope instead of Open
  * WebUI's {@code {"detail"}}. A request without credentials is 401 here, as on Vapi (Open WebUI answers 403).
  */
-@ServerFilter({VapiRoutes.CHAT, VapiRoutes.CHAT + "/**", VapiRoutes.SESSION, VapiRoutes.SESSION + "/**"})
+@ServerFilter({VapiRoutes.CHAT, VapiRoutes.CHAT + "/**", VapiRoutes.SESSION, VapiRoutes.SESSION + "/**",
+        VapiRoutes.ASSISTANT, VapiRoutes.ASSISTANT + "/**"})
 public final class VapiErrorFilter implements Ordered {
 
     /** Outside the security filter, so its rejections pass through here too. */

@@ -5,6 +5,7 @@ final class VapiRoutes {
 
     static final String CHAT = "/chat";
     static final String SESSION = "/session";
+    static final String ASSISTANT = "/assistant";
 
     private VapiRoutes() {
     }

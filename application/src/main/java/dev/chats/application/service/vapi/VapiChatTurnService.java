@@ -10,6 +10,7 @@ import dev.chats.domain.completion.ModelRequest;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.ModelProvider;
+import dev.chats.domain.port.SavedAssistantRepository;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
 import dev.chats.domain.user.User;
@@ -35,8 +36,9 @@ import java.util.function.Consumer;
  * turn's answer.
  *
  * <p>In a session, the session's assistant (stored with its variables substituted) runs the turn, its history
- * comes first, and the turn (input and answer) is appended to it after the chat is stored. Not yet served: saved
- * assistants ({@code assistantId} answers "Assistant not found") and a price table ({@code cost} is 0).
+ * comes first, and the turn (input and answer) is appended to it after the chat is stored. A saved assistant
+ * ({@code assistantId}, or inherited from the session or previous chat) is read afresh for every turn; the chat
+ * keeps its id, not a copy. Not yet served: a price table ({@code cost} is 0).
  */
 public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamVapiChatUseCase {
 
@@ -44,14 +46,17 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
 
     private final VapiChatRepository chats;
     private final VapiSessionRepository sessions;
+    private final SavedAssistantRepository assistants;
     private final ModelProvider model;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public VapiChatTurnService(VapiChatRepository chats, VapiSessionRepository sessions, ModelProvider model,
-                               IdGenerator ids, Clock clock) {
+    public VapiChatTurnService(VapiChatRepository chats, VapiSessionRepository sessions,
+                               SavedAssistantRepository assistants, ModelProvider model, IdGenerator ids,
+                               Clock clock) {
         this.chats = chats;
         this.sessions = sessions;
+        this.assistants = assistants;
         this.model = model;
         this.ids = ids;
         this.clock = clock;
@@ -68,15 +73,24 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
     }
 
     private PreparedTurn prepare(User actor, NewVapiChat command) {
-        if (command.assistantId() != null) {
-            throw new VapiChatNotFoundException("Assistant not found");
-        }
         VapiSession session = command.sessionId() == null ? null : session(actor, command.sessionId());
         VapiChat previous = command.previousChatId() == null ? null
                 : chats.findById(actor.id(), command.previousChatId())
                         .orElseThrow(VapiChatNotFoundException::chat);
-        Map<String, Object> assistant = command.assistant() != null ? command.assistant()
-                : session != null ? session.assistant() : previous == null ? null : previous.assistant();
+        // The assistant: named by id (the request's, the session's or the previous chat's), else sent.
+        String assistantId = command.assistantId() != null ? command.assistantId()
+                : command.assistant() != null ? null
+                : session != null ? session.assistantId() : previous == null ? null : previous.assistantId();
+        Map<String, Object> assistant;
+        if (assistantId != null) {
+            assistant = SavedAssistantService.find(assistants, actor, assistantId).definition();
+            if (session != null) {
+                assistant = VapiAssistant.substituted(assistant, session.assistantOverrides());
+            }
+        } else {
+            assistant = command.assistant() != null ? command.assistant()
+                    : session != null ? session.assistant() : previous == null ? null : previous.assistant();
+        }
         Map<String, Object> overrides = command.assistantOverrides() != null ? command.assistantOverrides()
                 : previous == null ? null : previous.assistantOverrides();
         if (assistant == null) {
@@ -97,8 +111,9 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         conversation.stream().map(VapiInput::toModel).forEach(sent::add);
         ModelRequest request = new ModelRequest(resolved.baseUrl(), resolved.model(), sent, resolved.temperature(),
                 resolved.maxTokens(), resolved.timeout());
-        return new PreparedTurn(actor, command, session, assistant, overrides, resolved, conversation, request,
-                new VapiChatId(ids.newId()), clock.nowEpochMillis());
+        return new PreparedTurn(actor, command, session, assistantId,
+                assistantId == null ? assistant : null, overrides, resolved, conversation,
+                request, new VapiChatId(ids.newId()), clock.nowEpochMillis());
     }
 
     /** The caller's session, if it still takes chats. */
@@ -140,6 +155,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         private final User actor;
         private final NewVapiChat command;
         private final VapiSession session;
+        private final String assistantId;
         private final Map<String, Object> assistant;
         private final Map<String, Object> overrides;
         private final VapiAssistant resolved;
@@ -148,12 +164,13 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         private final VapiChatId id;
         private final long createdAt;
 
-        PreparedTurn(User actor, NewVapiChat command, VapiSession session, Map<String, Object> assistant,
-                     Map<String, Object> overrides, VapiAssistant resolved, List<Map<String, Object>> conversation,
+        PreparedTurn(User actor, NewVapiChat command, VapiSession session, String assistantId,
+                     Map<String, Object> assistant, Map<String, Object> overrides, VapiAssistant resolved, List<Map<String, Object>> conversation,
                      ModelRequest request, VapiChatId id, long createdAt) {
             this.actor = actor;
             this.command = command;
             this.session = session;
+            this.assistantId = assistantId;
             this.assistant = assistant;
             this.overrides = overrides;
             this.resolved = resolved;
@@ -185,7 +202,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
             modelCost.put("completionTokens", completion.usage().completionTokens());
             modelCost.put("cost", 0);
             long finished = Math.max(createdAt, clock.nowEpochMillis());
-            VapiChat chat = new VapiChat(id, actor.id(), command.assistantId(), assistant, overrides, command.name(),
+            VapiChat chat = new VapiChat(id, actor.id(), assistantId, assistant, overrides, command.name(),
                     command.sessionId(), command.previousChatId(), command.input(), command.stream(), conversation,
                     List.of(answer), List.of(modelCost), 0, createdAt, finished);
             chats.add(chat);

@@ -6,6 +6,7 @@ import dev.chats.application.port.in.vapi.VapiSessionPatch;
 import dev.chats.application.port.in.vapi.VapiSessionsUseCase;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
+import dev.chats.domain.port.SavedAssistantRepository;
 import dev.chats.domain.port.VapiSessionRepository;
 import dev.chats.domain.user.User;
 import dev.chats.domain.vapi.VapiAssistant;
@@ -17,19 +18,22 @@ import dev.chats.domain.vapi.VapiSessionQuery;
 import java.util.Map;
 
 /**
- * Opens, reads, lists, changes and deletes the caller's sessions. Saved assistants are not served yet, so a session
- * with {@code assistantId} answers "Assistant not found".
+ * Opens, reads, lists, changes and deletes the caller's sessions. A session names a saved assistant by id or keeps
+ * the one sent with it, its variables substituted.
  */
 public final class VapiSessionService implements VapiSessionsUseCase {
 
     private static final int UPDATE_ATTEMPTS = 5;
 
     private final VapiSessionRepository sessions;
+    private final SavedAssistantRepository assistants;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public VapiSessionService(VapiSessionRepository sessions, IdGenerator ids, Clock clock) {
+    public VapiSessionService(VapiSessionRepository sessions, SavedAssistantRepository assistants, IdGenerator ids,
+                              Clock clock) {
         this.sessions = sessions;
+        this.assistants = assistants;
         this.ids = ids;
         this.clock = clock;
     }
@@ -40,10 +44,10 @@ public final class VapiSessionService implements VapiSessionsUseCase {
 
     @Override
     public VapiSession create(User actor, NewVapiSession command) {
-        if (command.assistantId() != null) {
-            throw new VapiChatNotFoundException("Assistant not found");
-        }
-        Map<String, Object> assistant = command.assistant() == null ? null
+        String assistantId = command.assistantId() == null ? null
+                : SavedAssistantService.find(assistants, actor, command.assistantId()).id().value();
+        // With a saved assistant the session keeps its id; chats read it afresh and substitute the variables.
+        Map<String, Object> assistant = assistantId != null || command.assistant() == null ? null
                 : VapiAssistant.substituted(command.assistant(), command.assistantOverrides());
         Object variables = command.assistantOverrides() == null ? null
                 : command.assistantOverrides().get("variableValues");
@@ -51,7 +55,7 @@ public final class VapiSessionService implements VapiSessionsUseCase {
         VapiSession session = new VapiSession(new VapiSessionId(ids.newId()), actor.id(), command.name(),
                 command.status() == null ? VapiSession.Status.ACTIVE : command.status(),
                 command.expirationSeconds() == null ? VapiSession.DEFAULT_EXPIRATION_SECONDS
-                        : command.expirationSeconds(), null, assistant, command.assistantOverrides(),
+                        : command.expirationSeconds(), assistantId, assistant, command.assistantOverrides(),
                 command.messages(), variables == null ? null : Map.of("variableValues", variables), now, now, 0);
         sessions.add(session);
         return session;

@@ -14,6 +14,7 @@ import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.ModelUnavailableException;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
 import dev.chats.domain.port.fake.InMemoryVapiSessionRepository;
+import dev.chats.domain.port.fake.InMemorySavedAssistantRepository;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
@@ -40,7 +41,8 @@ class VapiChatTurnServiceTest {
     private final ScriptedModel model = new ScriptedModel();
     private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
     private final InMemoryVapiSessionRepository sessions = new InMemoryVapiSessionRepository();
-    private final VapiChatTurnService turns = new VapiChatTurnService(chats, sessions, model,
+    private final InMemorySavedAssistantRepository assistants = new InMemorySavedAssistantRepository();
+    private final VapiChatTurnService turns = new VapiChatTurnService(chats, sessions, assistants, model,
             () -> UUID.randomUUID().toString(), new dev.chats.domain.port.Clock() {
                 @Override
                 public long nowEpochSeconds() {
@@ -153,7 +155,7 @@ class VapiChatTurnServiceTest {
     @Test
     void givenSession_twoChats_runTheSubstitutedAssistantOverTheAccumulatedHistory() {
         User bo = user("Bo");
-        VapiSessionService sessionService = new VapiSessionService(sessions, () -> UUID.randomUUID().toString(),
+        VapiSessionService sessionService = new VapiSessionService(sessions, assistants, () -> UUID.randomUUID().toString(),
                 () -> now.get() / 1000);
         VapiSession session = sessionService.create(bo, new NewVapiSession(null, null, null, null, assistant(),
                 Map.of("variableValues", Map.of("name", "Bo")), null));
@@ -176,6 +178,31 @@ class VapiChatTurnServiceTest {
                 .hasMessage("Session is completed");
         assertThatThrownBy(() -> new NewVapiChat("asst", null, null, null, session.id().value(), null, "x", false))
                 .isInstanceOf(InvalidVapiChatException.class);
+    }
+
+    @Test
+    void givenSavedAssistant_chatsAndSessionsNamingIt_runItAndOthersCannot() {
+        User ada = user("Ada");
+        SavedAssistantService saved = new SavedAssistantService(assistants, () -> UUID.randomUUID().toString(),
+                () -> now.get() / 1000);
+        String id = saved.create(ada, Map.of("name", "Helper", "model", assistant().get("model"))).id().value();
+
+        VapiChat first = turns.create(ada, new NewVapiChat(id, null, Map.of("variableValues", Map.of("name", "Ada")),
+                null, null, null, "hi", false));
+        VapiChat next = turns.create(ada, new NewVapiChat(null, null, null, null, null, first.id(), "again", false));
+
+        assertThat(first.assistantId()).isEqualTo(id);
+        assertThat(first.assistant()).isNull();
+        assertThat(next.assistantId()).as("inherited").isEqualTo(id);
+        assertThat(model.lastRequest.messages().get(0)).isEqualTo(new ModelMessage("system", "You help Ada."));
+        VapiSessionService sessionService = new VapiSessionService(sessions, assistants,
+                () -> UUID.randomUUID().toString(), () -> now.get() / 1000);
+        VapiSession session = sessionService.create(ada, new NewVapiSession(null, null, null, id, null,
+                Map.of("variableValues", Map.of("name", "Bo")), null));
+        turns.create(ada, new NewVapiChat(null, null, null, null, session.id().value(), null, "in session", false));
+        assertThat(model.lastRequest.messages().get(0)).isEqualTo(new ModelMessage("system", "You help Bo."));
+        assertThatThrownBy(() -> turns.create(user("Eve"), new NewVapiChat(id, null, null, null, null, null, "x",
+                false))).isInstanceOf(VapiChatNotFoundException.class).hasMessage("Assistant not found");
     }
 
     /** A model that answers "answer to <last message>" in two deltas, or fails. */
