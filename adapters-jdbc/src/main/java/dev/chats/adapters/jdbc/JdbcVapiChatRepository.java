@@ -107,7 +107,18 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
         bounds(where, parameters, "created_at", query.createdAt());
         bounds(where, parameters, "updated_at", query.updatedAt());
         String direction = query.ascending() ? "ASC" : "DESC";
-        String select = "SELECT " + COLUMNS + where + " ORDER BY created_at " + direction + ", id " + direction
+        // Keyset: the chats after the cursor's (created_at, id) in the list's order; the count ignores it.
+        StringBuilder pageWhere = new StringBuilder(where);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        if (query.after() != null) {
+            String beyond = query.ascending() ? ">" : "<";
+            pageWhere.append(" AND (created_at ").append(beyond).append(" ? OR (created_at = ? AND id ")
+                    .append(beyond).append(" ?))");
+            pageParameters.add(query.after().createdAt());
+            pageParameters.add(query.after().createdAt());
+            pageParameters.add(query.after().id().value());
+        }
+        String select = "SELECT " + COLUMNS + pageWhere + " ORDER BY created_at " + direction + ", id " + direction
                 + " LIMIT ? OFFSET ?";
         return transactions.snapshot("list vapi chats", connection -> {
             long total;
@@ -118,7 +129,7 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
             }
             List<VapiChat> results = new ArrayList<>();
             if (query.limit() > 0 && query.offset() < total) {
-                List<Object> paged = new ArrayList<>(parameters);
+                List<Object> paged = new ArrayList<>(pageParameters);
                 paged.add(query.limit());
                 paged.add(query.offset());
                 try (PreparedStatement page = prepare(connection, select, paged);

@@ -103,11 +103,21 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
         bounds(filters, "updatedAt", query.updatedAt());
         Bson filter = Filters.and(filters);
         Bson order = query.ascending() ? Sorts.ascending("createdAt", "_id") : Sorts.descending("createdAt", "_id");
+        // Keyset: the chats after the cursor's (createdAt, _id) in the list's order; the count ignores it.
+        Bson pageFilter = filter;
+        if (query.after() != null) {
+            long at = query.after().createdAt();
+            String id = query.after().id().value();
+            pageFilter = Filters.and(filter, query.ascending()
+                    ? Filters.or(Filters.gt("createdAt", at), Filters.and(Filters.eq("createdAt", at), Filters.gt("_id", id)))
+                    : Filters.or(Filters.lt("createdAt", at), Filters.and(Filters.eq("createdAt", at), Filters.lt("_id", id))));
+        }
+        Bson paged = pageFilter;
         return store.call("list vapi chats", () -> {
             long total = chats.countDocuments(filter);
             List<VapiChat> results = new ArrayList<>();
             if (query.limit() > 0 && query.offset() < total) {
-                chats.find(filter).sort(order).skip(Math.toIntExact(query.offset())).limit(query.limit())
+                chats.find(paged).sort(order).skip(Math.toIntExact(query.offset())).limit(query.limit())
                         .forEach(document -> results.add(chat(document)));
             }
             return new VapiChatPage(results, total);

@@ -303,6 +303,32 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
     }
 
     @Test
+    void beyondVapi_cursorPaging_walksEveryChatOnceAndRefusesAForgedCursor() {
+        TestUsers.Account who = TestUsers.signUp(client, "Cursor walker");
+        List<Object> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(created(who, body("assistant", assistant(), "input", "n" + i)).get("id"));
+        }
+
+        List<Object> walked = new ArrayList<>();
+        Api.Reply page = api.get(who.token(), "/chat?limit=2&sortOrder=ASC");
+        while (true) {
+            walked.addAll(ids(page));
+            Object next = metadata(page).get("nextCursor");
+            if (next == null) {
+                break;
+            }
+            assertThat(metadata(page)).containsEntry("hasNextPage", true).containsEntry("totalItems", 5);
+            page = api.get(who.token(), "/chat?limit=2&sortOrder=ASC&cursor=" + next);
+            assertThat(page.status()).isEqualTo(200);
+        }
+
+        assertThat(walked).containsExactlyElementsOf(ids(api.get(who.token(), "/chat?sortOrder=ASC")))
+                .containsExactlyInAnyOrderElementsOf(made);
+        assertNest(api.get(who.token(), "/chat?cursor=not-a-cursor"), 400, "Bad Request");
+    }
+
+    @Test
     void check10_listFilters_returnExactlyTheMatches() throws Exception {
         TestUsers.Account who = TestUsers.signUp(client, "Filterer");
         Map<String, Object> a1 = created(who, body("assistant", assistant(), "input", "first"));

@@ -12,6 +12,7 @@ import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
 import dev.chats.domain.port.ModelUnavailableException;
 import dev.chats.domain.user.User;
 import dev.chats.domain.vapi.VapiChat;
+import dev.chats.domain.vapi.VapiChatCursor;
 import dev.chats.domain.vapi.InvalidVapiChatException;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
@@ -49,7 +50,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * REST adapter: Vapi's Chats API at the server root — {@code POST /chat} (whole: 201 with the chat; streamed: 200
  * server-sent events {@code {id, path, delta}} whose {@code id} is the stored chat's), {@code GET /chat} (paged and
- * filtered), {@code GET /chat/{id}} and {@code DELETE /chat/{id}} (answering the deleted chat), and
+ * filtered; beyond Vapi, keyset paging through {@code cursor} and {@code metadata.nextCursor}), {@code GET /chat/{id}} and {@code DELETE /chat/{id}} (answering the deleted chat), and
  * {@code POST /chat/responses}, the same turn in OpenAI Responses shapes ({@link ResponsesJson}). Each route is one
  * use-case call; errors answer NestJS's envelope ({@link NestError}), and another user's chat is answered exactly
  * as a missing one.
@@ -167,13 +168,20 @@ public class VapiChatController {
         VapiChatPage page = listChats.list(actor, params.query());
         int limit = params.query().limit();
         long totalPages = limit == 0 ? 0 : (page.totalItems() + limit - 1) / limit;
+        // Keyset paging knows only that a full page may have a successor; offset paging knows from the total.
+        boolean hasNext = params.query().after() != null
+                ? limit > 0 && page.results().size() == limit
+                : params.query().page() < totalPages;
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("itemsPerPage", limit);
         metadata.put("totalItems", page.totalItems());
         metadata.put("currentPage", params.query().page());
         metadata.put("totalPages", totalPages);
-        metadata.put("hasNextPage", params.query().page() < totalPages);
+        metadata.put("hasNextPage", hasNext);
         metadata.put("sortOrder", params.sortOrder());
+        if (hasNext && !page.results().isEmpty()) {
+            metadata.put("nextCursor", VapiChatCursor.after(page.results().get(page.results().size() - 1)).encode());
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("results", page.results().stream().map(VapiChatJson::chat).toList());
         answer.put("metadata", metadata);

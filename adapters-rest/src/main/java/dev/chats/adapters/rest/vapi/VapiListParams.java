@@ -3,6 +3,7 @@ package dev.chats.adapters.rest.vapi;
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.InvalidVapiChatException;
 import dev.chats.domain.vapi.TimeBounds;
+import dev.chats.domain.vapi.VapiChatCursor;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatQuery;
 import dev.chats.domain.vapi.VapiSessionId;
@@ -27,7 +28,8 @@ import java.util.Set;
  * {@code page} ≥ 1, {@code limit} 0–1000 (numbers such as {@code 2.0} accepted, as the SDKs send floats),
  * {@code sortOrder}, {@code sortBy}, the id filters ({@code id} and {@code idAny}, {@code assistantId} and
  * {@code assistantIdAny} combine as both must hold) and the eight time bounds in any ISO 8601 form (an offset, or
- * UTC without one). {@code sortBy=duration} sorts by {@code createdAt}, as a chat has no duration.
+ * UTC without one). {@code sortBy=duration} sorts by {@code createdAt}, as a chat has no duration. Beyond Vapi,
+ * {@code cursor} (a {@code metadata.nextCursor}) continues a list by keyset, at the same cost at any depth.
  */
 record VapiListParams(VapiChatQuery query, String sortOrder) {
 
@@ -44,6 +46,11 @@ record VapiListParams(VapiChatQuery query, String sortOrder) {
         if (sortBy != null && !sortBy.equals("createdAt") && !sortBy.equals("duration")) {
             errors.add(sortBy.equals("cost") ? "sortBy cost is not supported yet"
                     : "sortBy must be one of the following values: createdAt, duration, cost");
+        }
+        String cursorText = parameters.get("cursor");
+        VapiChatCursor cursor = cursorText == null ? null : VapiChatCursor.decode(cursorText).orElse(null);
+        if (cursorText != null && cursor == null) {
+            errors.add("cursor must be a cursor returned as metadata.nextCursor");
         }
         TimeBounds created = bounds(parameters, "createdAt", errors);
         TimeBounds updated = bounds(parameters, "updatedAt", errors);
@@ -63,7 +70,7 @@ record VapiListParams(VapiChatQuery query, String sortOrder) {
         }
         String session = parameters.get("sessionId");
         return new VapiListParams(new VapiChatQuery(owner, ids, assistants, session, previous, created, updated,
-                sortOrder.equals("ASC"), page, limit), sortOrder);
+                sortOrder.equals("ASC"), page, limit, cursor), sortOrder);
     }
 
     /** {@code GET /session}'s parameters: the same paging, order and time bounds, plus {@code name}. */

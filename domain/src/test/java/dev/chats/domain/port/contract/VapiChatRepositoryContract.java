@@ -4,6 +4,7 @@ import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.TimeBounds;
 import dev.chats.domain.vapi.VapiChat;
+import dev.chats.domain.vapi.VapiChatCursor;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
 import dev.chats.domain.vapi.VapiChatQuery;
@@ -205,6 +206,33 @@ public abstract class VapiChatRepositoryContract {
         assertThat(countOnly.results()).isEmpty();
         assertThat(List.of(second.totalItems(), last.totalItems(), beyond.totalItems(), countOnly.totalItems()))
                 .containsOnly(5L);
+    }
+
+    @Test
+    void givenChatsWithTiedTimes_walkingWithCursors_visitsEveryChatOnceInOrderBothWays() {
+        UserId owner = newOwner();
+        List<VapiChat> chats = new ArrayList<>();
+        for (long createdAt : new long[]{5_000, 7_000, 7_000, 7_000, 9_000}) {
+            VapiChat chat = chat(owner, createdAt);
+            chats.add(chat);
+            vapiChats().add(chat);
+        }
+        vapiChats().add(chat(newOwner(), 8_000));
+        for (boolean ascending : new boolean[]{true, false}) {
+            List<VapiChatId> expected = ids(vapiChats().list(VapiChatQuery.of(owner).ascending(ascending)));
+            List<VapiChatId> walked = new ArrayList<>();
+            VapiChatQuery query = VapiChatQuery.of(owner).ascending(ascending).withPage(1, 2);
+            for (int pages = 0; pages < 5; pages++) {
+                VapiChatPage page = vapiChats().list(query);
+                assertThat(page.totalItems()).as("the total counts every match").isEqualTo(5);
+                if (page.results().isEmpty()) {
+                    break;
+                }
+                walked.addAll(ids(page));
+                query = query.after(VapiChatCursor.after(page.results().get(page.results().size() - 1)));
+            }
+            assertThat(walked).as(ascending ? "ASC" : "DESC").containsExactlyElementsOf(expected).hasSize(5);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -43,7 +43,9 @@ public final class InMemoryVapiChatRepository implements VapiChatRepository {
                 .thenComparing(chat -> chat.id().value());
         List<VapiChat> matching = chats.values().stream().filter(query::matches)
                 .sorted(query.ascending() ? order : order.reversed()).toList();
-        List<VapiChat> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
+        List<VapiChat> page = matching.stream()
+                .filter(chat -> query.after() == null || query.after().precedes(chat, query.ascending()))
+                .skip(query.offset()).limit(query.limit()).toList();
         return new VapiChatPage(page, matching.size());
     }
 }
