@@ -6,6 +6,7 @@ import dev.chats.application.port.in.vapi.StreamVapiChatUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
 import dev.chats.domain.completion.Completion;
 import dev.chats.domain.completion.ModelMessage;
+import dev.chats.domain.completion.ModelPrices;
 import dev.chats.domain.completion.ModelRequest;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
@@ -38,7 +39,8 @@ import java.util.function.Consumer;
  * <p>In a session, the session's assistant (stored with its variables substituted) runs the turn, its history
  * comes first, and the turn (input and answer) is appended to it after the chat is stored. A saved assistant
  * ({@code assistantId}, or inherited from the session or previous chat) is read afresh for every turn; the chat
- * keeps its id, not a copy. Not yet served: a price table ({@code cost} is 0).
+ * keeps its id, not a copy. {@code costs}/{@code cost} are the upstream's usage times the model's price
+ * ({@link ModelPrices}; 0 for an unpriced model).
  */
 public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamVapiChatUseCase {
 
@@ -48,16 +50,18 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
     private final VapiSessionRepository sessions;
     private final SavedAssistantRepository assistants;
     private final ModelProvider model;
+    private final ModelPrices prices;
     private final IdGenerator ids;
     private final Clock clock;
 
     public VapiChatTurnService(VapiChatRepository chats, VapiSessionRepository sessions,
-                               SavedAssistantRepository assistants, ModelProvider model, IdGenerator ids,
-                               Clock clock) {
+                               SavedAssistantRepository assistants, ModelProvider model, ModelPrices prices,
+                               IdGenerator ids, Clock clock) {
         this.chats = chats;
         this.sessions = sessions;
         this.assistants = assistants;
         this.model = model;
+        this.prices = prices;
         this.ids = ids;
         this.clock = clock;
     }
@@ -200,11 +204,12 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
             modelCost.put("model", modelConfig);
             modelCost.put("promptTokens", completion.usage().promptTokens());
             modelCost.put("completionTokens", completion.usage().completionTokens());
-            modelCost.put("cost", 0);
+            double cost = prices.cost(resolved.model(), completion.usage());
+            modelCost.put("cost", cost);
             long finished = Math.max(createdAt, clock.nowEpochMillis());
             VapiChat chat = new VapiChat(id, actor.id(), assistantId, assistant, overrides, command.name(),
                     command.sessionId(), command.previousChatId(), command.input(), command.stream(), conversation,
-                    List.of(answer), List.of(modelCost), 0, createdAt, finished);
+                    List.of(answer), List.of(modelCost), cost, createdAt, finished);
             chats.add(chat);
             if (session != null) {
                 List<Map<String, Object>> turn = new ArrayList<>(conversation.subList(session.messages().size(),

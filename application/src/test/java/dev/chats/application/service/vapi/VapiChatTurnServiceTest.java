@@ -43,6 +43,7 @@ class VapiChatTurnServiceTest {
     private final InMemoryVapiSessionRepository sessions = new InMemoryVapiSessionRepository();
     private final InMemorySavedAssistantRepository assistants = new InMemorySavedAssistantRepository();
     private final VapiChatTurnService turns = new VapiChatTurnService(chats, sessions, assistants, model,
+            dev.chats.domain.completion.ModelPrices.parse("gpt-x=1000000/2000000"),
             () -> UUID.randomUUID().toString(), new dev.chats.domain.port.Clock() {
                 @Override
                 public long nowEpochSeconds() {
@@ -88,7 +89,9 @@ class VapiChatTurnServiceTest {
         assertThat(second.assistant()).as("inherited from the previous chat").isEqualTo(first.assistant());
         assertThat(second.updatedAt()).isGreaterThan(second.createdAt());
         assertThat(second.costs()).singleElement().satisfies(cost -> assertThat(cost)
-                .containsEntry("type", "model").containsEntry("promptTokens", 3).containsEntry("completionTokens", 2));
+                .containsEntry("type", "model").containsEntry("promptTokens", 3).containsEntry("completionTokens", 2)
+                .containsEntry("cost", 7.0));
+        assertThat(second.cost()).as("3 prompt tokens at 1 USD and 2 completion tokens at 2 USD").isEqualTo(7.0);
         assertThat(chats.findById(ada.id(), second.id())).contains(second);
     }
 
