@@ -11,4 +11,9 @@ final class SystemClock implements Clock {
     public long nowEpochSeconds() {
         return System.currentTimeMillis() / 1000L;
     }
+
+    @Override
+    public long nowEpochMillis() {
+        return System.currentTimeMillis();
+    }
 }

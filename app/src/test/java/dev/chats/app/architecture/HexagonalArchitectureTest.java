@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the arrows of ARCHITECTURE.md true: the domain knows only the JDK, the application only the domain, and
- * no adapter knows another (REST/WebSocket, JDBC, MongoDB, Redis events). Every rule fails on an empty
+ * no adapter knows another (REST/WebSocket, JDBC, MongoDB, Redis events, OpenAI-compatible models). Every rule fails on an empty
  * selection, so a renamed package cannot make it pass.
  */
 class HexagonalArchitectureTest {
@@ -25,6 +25,7 @@ class HexagonalArchitectureTest {
     static final String JDBC_ADAPTER = ROOT + ".adapters.jdbc..";
     static final String MONGO_ADAPTER = ROOT + ".adapters.mongo..";
     static final String REDIS_ADAPTER = ROOT + ".adapters.redis..";
+    static final String OPENAI_ADAPTER = ROOT + ".adapters.openai..";
 
     private static JavaClasses production;
 
@@ -67,7 +68,7 @@ class HexagonalArchitectureTest {
     @Test
     void restAdapter_doesNotDependOnOtherAdapters() {
         noClasses().that().resideInAPackage(REST_ADAPTER)
-                .should().dependOnClassesThat().resideInAnyPackage(JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER, OPENAI_ADAPTER)
                 .allowEmptyShould(false)
                 .check(production);
     }
@@ -75,7 +76,7 @@ class HexagonalArchitectureTest {
     @Test
     void jdbcAdapter_doesNotDependOnOtherAdapters() {
         noClasses().that().resideInAPackage(JDBC_ADAPTER)
-                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER, OPENAI_ADAPTER)
                 .allowEmptyShould(false)
                 .check(production);
     }
@@ -83,7 +84,7 @@ class HexagonalArchitectureTest {
     @Test
     void mongoAdapter_doesNotDependOnOtherAdapters() {
         noClasses().that().resideInAPackage(MONGO_ADAPTER)
-                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, REDIS_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, REDIS_ADAPTER, OPENAI_ADAPTER)
                 .allowEmptyShould(false)
                 .check(production);
     }
@@ -92,14 +93,23 @@ class HexagonalArchitectureTest {
     void redisAdapter_dependsOnNeitherOtherAdaptersNorTheApplication() {
         noClasses().that().resideInAPackage(REDIS_ADAPTER)
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, APPLICATION)
+                .resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, OPENAI_ADAPTER, APPLICATION)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    @Test
+    void openAiAdapter_dependsOnNeitherOtherAdaptersNorTheApplication() {
+        noClasses().that().resideInAPackage(OPENAI_ADAPTER)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER, APPLICATION)
                 .allowEmptyShould(false)
                 .check(production);
     }
 
     @Test
     void adapters_doNotReachIntoTheApplicationServices() {
-        noClasses().that().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER)
+        noClasses().that().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER, OPENAI_ADAPTER)
                 .should().dependOnClassesThat().resideInAPackage(SERVICES)
                 .allowEmptyShould(false)
                 .check(production);

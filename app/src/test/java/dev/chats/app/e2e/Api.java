@@ -92,6 +92,11 @@ final class Api {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    Map<String, Object> parseObject(String raw) {
+        return (Map<String, Object>) parse(raw);
+    }
+
     String write(Object tree) {
         try {
             return json.writeValueAsString(tree);

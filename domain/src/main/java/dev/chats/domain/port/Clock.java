@@ -5,4 +5,9 @@ package dev.chats.domain.port;
 public interface Clock {
 
     long nowEpochSeconds();
+
+    /** The current time in epoch milliseconds (UTC), for records whose wire form carries milliseconds. */
+    default long nowEpochMillis() {
+        return nowEpochSeconds() * 1000L;
+    }
 }

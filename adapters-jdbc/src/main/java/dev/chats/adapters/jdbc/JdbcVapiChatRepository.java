@@ -1,0 +1,220 @@
+package dev.chats.adapters.jdbc;
+
+import dev.chats.domain.port.VapiChatRepository;
+import dev.chats.domain.user.UserId;
+import dev.chats.domain.vapi.TimeBounds;
+import dev.chats.domain.vapi.VapiChat;
+import dev.chats.domain.vapi.VapiChatId;
+import dev.chats.domain.vapi.VapiChatPage;
+import dev.chats.domain.vapi.VapiChatQuery;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Persistence adapter: Vapi chats in {@code vapi_chat}, one row per turn, written once. Filters, order, count and
+ * page are the database's ({@code LIMIT}/{@code OFFSET} over the owner-led indexes); the count and the page are
+ * read in one snapshot, so they agree.
+ */
+@Singleton
+@JdbcPersistence
+public final class JdbcVapiChatRepository implements VapiChatRepository {
+
+    private static final String COLUMNS = "user_id, id, assistant_id, session_id, previous_chat_id, created_at,"
+            + " updated_at, cost, body";
+
+    private final Transactions transactions;
+    private final JsonColumns json;
+
+    public JdbcVapiChatRepository(JdbcDatabase database) {
+        this.transactions = database.transactions();
+        this.json = database.json();
+    }
+
+    @Override
+    public void add(VapiChat chat) {
+        transactions.inTransaction("add vapi chat", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_chat (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, chat.ownerId().value());
+                insert.setString(2, chat.id().value());
+                insert.setString(3, chat.assistantId());
+                insert.setString(4, chat.sessionId());
+                insert.setString(5, chat.previousChatId() == null ? null : chat.previousChatId().value());
+                insert.setLong(6, chat.createdAt());
+                insert.setLong(7, chat.updatedAt());
+                insert.setDouble(8, chat.cost());
+                insert.setString(9, json.write(body(chat)));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<VapiChat> findById(UserId owner, VapiChatId id) {
+        return transactions.read("find vapi chat", connection -> find(connection, owner, id));
+    }
+
+    @Override
+    public Optional<VapiChat> delete(UserId owner, VapiChatId id) {
+        return transactions.inTransaction("delete vapi chat", connection -> {
+            Optional<VapiChat> found = find(connection, owner, id);
+            if (found.isEmpty()) {
+                return found;
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM vapi_chat WHERE user_id = ? AND id = ?")) {
+                delete.setString(1, owner.value());
+                delete.setString(2, id.value());
+                // A concurrent delete got there first: to this caller the chat no longer exists.
+                return delete.executeUpdate() == 1 ? found : Optional.<VapiChat>empty();
+            }
+        });
+    }
+
+    @Override
+    public VapiChatPage list(VapiChatQuery query) {
+        if (query.ids() != null && query.ids().isEmpty()
+                || query.assistantIds() != null && query.assistantIds().isEmpty()) {
+            return new VapiChatPage(List.of(), 0);
+        }
+        StringBuilder where = new StringBuilder(" FROM vapi_chat WHERE user_id = ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(query.owner().value());
+        if (query.ids() != null) {
+            in(where, parameters, "id", query.ids().stream().map(VapiChatId::value).toList());
+        }
+        if (query.assistantIds() != null) {
+            in(where, parameters, "assistant_id", List.copyOf(query.assistantIds()));
+        }
+        if (query.sessionId() != null) {
+            where.append(" AND session_id = ?");
+            parameters.add(query.sessionId());
+        }
+        if (query.previousChatId() != null) {
+            where.append(" AND previous_chat_id = ?");
+            parameters.add(query.previousChatId().value());
+        }
+        bounds(where, parameters, "created_at", query.createdAt());
+        bounds(where, parameters, "updated_at", query.updatedAt());
+        String direction = query.ascending() ? "ASC" : "DESC";
+        // Keyset: the chats after the cursor's (created_at, id) in the list's order; the count ignores it.
+        StringBuilder pageWhere = new StringBuilder(where);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        if (query.after() != null) {
+            String beyond = query.ascending() ? ">" : "<";
+            pageWhere.append(" AND (created_at ").append(beyond).append(" ? OR (created_at = ? AND id ")
+                    .append(beyond).append(" ?))");
+            pageParameters.add(query.after().createdAt());
+            pageParameters.add(query.after().createdAt());
+            pageParameters.add(query.after().id().value());
+        }
+        String select = "SELECT " + COLUMNS + pageWhere + " ORDER BY created_at " + direction + ", id " + direction
+                + " LIMIT ? OFFSET ?";
+        return transactions.snapshot("list vapi chats", connection -> {
+            long total;
+            try (PreparedStatement count = prepare(connection, "SELECT COUNT(*)" + where, parameters);
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                total = row.getLong(1);
+            }
+            List<VapiChat> results = new ArrayList<>();
+            if (query.limit() > 0 && query.offset() < total) {
+                List<Object> paged = new ArrayList<>(pageParameters);
+                paged.add(query.limit());
+                paged.add(query.offset());
+                try (PreparedStatement page = prepare(connection, select, paged);
+                     ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        results.add(chat(rows));
+                    }
+                }
+            }
+            return new VapiChatPage(results, total);
+        });
+    }
+
+    private static void in(StringBuilder where, List<Object> parameters, String column, List<String> values) {
+        where.append(" AND ").append(column).append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            where.append(i == 0 ? "?" : ", ?");
+            parameters.add(values.get(i));
+        }
+        where.append(')');
+    }
+
+    private static void bounds(StringBuilder where, List<Object> parameters, String column, TimeBounds bounds) {
+        bound(where, parameters, column, ">", bounds.gt());
+        bound(where, parameters, column, ">=", bounds.ge());
+        bound(where, parameters, column, "<", bounds.lt());
+        bound(where, parameters, column, "<=", bounds.le());
+    }
+
+    private static void bound(StringBuilder where, List<Object> parameters, String column, String operator,
+                              Long value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(' ').append(operator).append(" ?");
+            parameters.add(value);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof String s) {
+                statement.setString(i + 1, s);
+            } else {
+                statement.setLong(i + 1, ((Number) value).longValue());
+            }
+        }
+        return statement;
+    }
+
+    private Optional<VapiChat> find(Connection connection, UserId owner, VapiChatId id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM vapi_chat WHERE user_id = ? AND id = ?")) {
+            query.setString(1, owner.value());
+            query.setString(2, id.value());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(chat(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Map<String, Object> body(VapiChat chat) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("assistant", chat.assistant());
+        body.put("assistantOverrides", chat.assistantOverrides());
+        body.put("name", chat.name());
+        body.put("input", chat.input());
+        body.put("stream", chat.stream());
+        body.put("messages", chat.messages());
+        body.put("output", chat.output());
+        body.put("costs", chat.costs());
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private VapiChat chat(ResultSet row) throws SQLException {
+        Map<String, Object> body = json.readObject(row.getString("body"));
+        String previous = row.getString("previous_chat_id");
+        return new VapiChat(new VapiChatId(row.getString("id")), new UserId(row.getString("user_id")),
+                row.getString("assistant_id"), (Map<String, Object>) body.get("assistant"),
+                (Map<String, Object>) body.get("assistantOverrides"), (String) body.get("name"),
+                row.getString("session_id"), previous == null ? null : new VapiChatId(previous), body.get("input"),
+                Boolean.TRUE.equals(body.get("stream")), (List<Map<String, Object>>) body.get("messages"),
+                (List<Map<String, Object>>) body.get("output"), (List<Map<String, Object>>) body.get("costs"),
+                row.getDouble("cost"), row.getLong("created_at"), row.getLong("updated_at"));
+    }
+}

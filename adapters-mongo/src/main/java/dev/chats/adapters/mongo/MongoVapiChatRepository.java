@@ -1,0 +1,190 @@
+package dev.chats.adapters.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import dev.chats.domain.port.VapiChatRepository;
+import dev.chats.domain.user.UserId;
+import dev.chats.domain.vapi.TimeBounds;
+import dev.chats.domain.vapi.VapiChat;
+import dev.chats.domain.vapi.VapiChatId;
+import dev.chats.domain.vapi.VapiChatPage;
+import dev.chats.domain.vapi.VapiChatQuery;
+import jakarta.inject.Singleton;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Persistence adapter: Vapi chats in MongoDB's {@code vapi_chats}, one document per turn, written once: the
+ * filtered and sorted fields at the top, the rest of the chat in {@code body}. Every query leads with
+ * {@code userId}, and each list filter has an index that leads with it (created at start-up, idempotently).
+ */
+@Singleton
+@MongoPersistence
+public final class MongoVapiChatRepository implements VapiChatRepository {
+
+    static final String VAPI_CHATS = "vapi_chats";
+
+    private final MongoStore store;
+    private final MongoCollection<BsonDocument> chats;
+
+    public MongoVapiChatRepository(MongoStore store) {
+        this.store = store;
+        this.chats = store.collection(VAPI_CHATS);
+        store.call("create vapi chat indexes", () -> chats.createIndexes(List.of(
+                index("vapi_chats_user_created", "createdAt"),
+                index("vapi_chats_user_updated", "updatedAt"),
+                index("vapi_chats_user_assistant", "assistantId", "createdAt"),
+                index("vapi_chats_user_session", "sessionId", "createdAt"),
+                index("vapi_chats_user_previous", "previousChatId", "createdAt"),
+                index("vapi_chats_user_cost", "cost"))));
+    }
+
+    private static IndexModel index(String name, String... fields) {
+        List<String> keys = new ArrayList<>();
+        keys.add("userId");
+        keys.addAll(List.of(fields));
+        keys.add("_id");
+        return new IndexModel(Indexes.ascending(keys), new IndexOptions().name(name));
+    }
+
+    @Override
+    public void add(VapiChat chat) {
+        store.call("add vapi chat", () -> chats.insertOne(document(chat)));
+    }
+
+    @Override
+    public Optional<VapiChat> findById(UserId owner, VapiChatId id) {
+        return store.call("find vapi chat", () -> Optional.ofNullable(chats.find(key(owner, id)).first())
+                .map(MongoVapiChatRepository::chat));
+    }
+
+    @Override
+    public Optional<VapiChat> delete(UserId owner, VapiChatId id) {
+        return store.call("delete vapi chat", () -> Optional.ofNullable(chats.findOneAndDelete(key(owner, id)))
+                .map(MongoVapiChatRepository::chat));
+    }
+
+    @Override
+    public VapiChatPage list(VapiChatQuery query) {
+        if (query.ids() != null && query.ids().isEmpty()
+                || query.assistantIds() != null && query.assistantIds().isEmpty()) {
+            return new VapiChatPage(List.of(), 0);
+        }
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("userId", query.owner().value()));
+        if (query.ids() != null) {
+            filters.add(Filters.in("_id", query.ids().stream().map(VapiChatId::value).toList()));
+        }
+        if (query.assistantIds() != null) {
+            filters.add(Filters.in("assistantId", query.assistantIds()));
+        }
+        if (query.sessionId() != null) {
+            filters.add(Filters.eq("sessionId", query.sessionId()));
+        }
+        if (query.previousChatId() != null) {
+            filters.add(Filters.eq("previousChatId", query.previousChatId().value()));
+        }
+        bounds(filters, "createdAt", query.createdAt());
+        bounds(filters, "updatedAt", query.updatedAt());
+        Bson filter = Filters.and(filters);
+        Bson order = query.ascending() ? Sorts.ascending("createdAt", "_id") : Sorts.descending("createdAt", "_id");
+        // Keyset: the chats after the cursor's (createdAt, _id) in the list's order; the count ignores it.
+        Bson pageFilter = filter;
+        if (query.after() != null) {
+            long at = query.after().createdAt();
+            String id = query.after().id().value();
+            pageFilter = Filters.and(filter, query.ascending()
+                    ? Filters.or(Filters.gt("createdAt", at), Filters.and(Filters.eq("createdAt", at), Filters.gt("_id", id)))
+                    : Filters.or(Filters.lt("createdAt", at), Filters.and(Filters.eq("createdAt", at), Filters.lt("_id", id))));
+        }
+        Bson paged = pageFilter;
+        return store.call("list vapi chats", () -> {
+            long total = chats.countDocuments(filter);
+            List<VapiChat> results = new ArrayList<>();
+            if (query.limit() > 0 && query.offset() < total) {
+                chats.find(paged).sort(order).skip(Math.toIntExact(query.offset())).limit(query.limit())
+                        .forEach(document -> results.add(chat(document)));
+            }
+            return new VapiChatPage(results, total);
+        });
+    }
+
+    private static void bounds(List<Bson> filters, String field, TimeBounds bounds) {
+        if (bounds.gt() != null) {
+            filters.add(Filters.gt(field, bounds.gt()));
+        }
+        if (bounds.ge() != null) {
+            filters.add(Filters.gte(field, bounds.ge()));
+        }
+        if (bounds.lt() != null) {
+            filters.add(Filters.lt(field, bounds.lt()));
+        }
+        if (bounds.le() != null) {
+            filters.add(Filters.lte(field, bounds.le()));
+        }
+    }
+
+    private static Bson key(UserId owner, VapiChatId id) {
+        return Filters.and(Filters.eq("userId", owner.value()), Filters.eq("_id", id.value()));
+    }
+
+    private static BsonDocument document(VapiChat chat) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("assistant", chat.assistant());
+        body.put("assistantOverrides", chat.assistantOverrides());
+        body.put("name", chat.name());
+        body.put("input", chat.input());
+        body.put("stream", chat.stream());
+        body.put("messages", chat.messages());
+        body.put("output", chat.output());
+        body.put("costs", chat.costs());
+        return new BsonDocument("_id", new BsonString(chat.id().value()))
+                .append("userId", new BsonString(chat.ownerId().value()))
+                .append("assistantId", string(chat.assistantId()))
+                .append("sessionId", string(chat.sessionId()))
+                .append("previousChatId", string(chat.previousChatId() == null ? null : chat.previousChatId().value()))
+                .append("createdAt", new BsonInt64(chat.createdAt()))
+                .append("updatedAt", new BsonInt64(chat.updatedAt()))
+                .append("cost", new BsonDouble(chat.cost()))
+                .append("body", BsonJson.toBson(body));
+    }
+
+    private static BsonValue string(String value) {
+        return value == null ? BsonNull.VALUE : new BsonString(value);
+    }
+
+    private static String string(BsonDocument document, String field) {
+        BsonValue value = document.get(field);
+        return value == null || value.isNull() ? null : value.asString().getValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VapiChat chat(BsonDocument document) {
+        Map<String, Object> body = BsonJson.toMap(document.getDocument("body"));
+        String previous = string(document, "previousChatId");
+        return new VapiChat(new VapiChatId(document.getString("_id").getValue()),
+                new UserId(document.getString("userId").getValue()), string(document, "assistantId"),
+                (Map<String, Object>) body.get("assistant"), (Map<String, Object>) body.get("assistantOverrides"),
+                (String) body.get("name"), string(document, "sessionId"),
+                previous == null ? null : new VapiChatId(previous), body.get("input"),
+                Boolean.TRUE.equals(body.get("stream")), (List<Map<String, Object>>) body.get("messages"),
+                (List<Map<String, Object>>) body.get("output"), (List<Map<String, Object>>) body.get("costs"),
+                document.getNumber("cost").doubleValue(), document.getNumber("createdAt").longValue(),
+                document.getNumber("updatedAt").longValue());
+    }
+}

@@ -1,0 +1,214 @@
+package dev.chats.adapters.openai;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test fixture: a deterministic OpenAI-compatible upstream on loopback, over real HTTP. For the last user message
+ * {@code u} of a request with {@code n} messages it answers {@code ECHO[n]: u} with usage 10 prompt / 5 completion
+ * tokens; streamed, it sends a role-only chunk, the text in 3 chunks, a finish chunk, a usage chunk and
+ * {@code [DONE]}. It records the last request (body and authorization header). Other modes answer 500, answer
+ * garbage, answer only after a delay, or stop sending in the middle of a stream.
+ */
+public final class FakeOpenAiUpstream implements AutoCloseable {
+
+    /** How the upstream answers the next requests. */
+    public enum Mode { ECHO, FAIL, GARBAGE, SLOW, HANG_MID_STREAM }
+
+    private final HttpServer server;
+    private final JsonMapper json = JsonMapper.createDefault();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile Mode mode = Mode.ECHO;
+    private volatile long delayMillis = 3_000;
+    private volatile Map<String, Object> lastBody;
+    private volatile String lastAuthorization;
+    private volatile String lastPath;
+
+    public FakeOpenAiUpstream() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-openai");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The base URL to configure, e.g. {@code http://127.0.0.1:40123/v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    public void mode(Mode newMode) {
+        this.mode = newMode;
+    }
+
+    /** How long {@link Mode#SLOW} and {@link Mode#HANG_MID_STREAM} wait. */
+    public void delayMillis(long millis) {
+        this.delayMillis = millis;
+    }
+
+    public Map<String, Object> lastBody() {
+        return lastBody;
+    }
+
+    /** The messages of the last request as {@code role: content} pairs. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> lastMessages() {
+        return (List<Map<String, Object>>) lastBody.get("messages");
+    }
+
+    public String lastAuthorization() {
+        return lastAuthorization;
+    }
+
+    public String lastPath() {
+        return lastPath;
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    /** The answer the fake gives to these messages. */
+    @SuppressWarnings("unchecked")
+    public static String echo(List<?> messages) {
+        String last = "";
+        for (Object m : messages) {
+            Map<String, Object> message = (Map<String, Object>) m;
+            if ("user".equals(message.get("role"))) {
+                last = String.valueOf(message.get("content"));
+            }
+        }
+        return "ECHO[" + messages.size() + "]: " + last;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            lastPath = exchange.getRequestURI().getPath();
+            lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            if (!"POST".equals(exchange.getRequestMethod()) || !lastPath.endsWith("/chat/completions")) {
+                send(exchange, 404, "{\"error\":{\"message\":\"not found\"}}");
+                return;
+            }
+            Map<String, Object> body = json.readValue(raw, Argument.mapOf(String.class, Object.class));
+            lastBody = body;
+            Mode current = mode;
+            if (current == Mode.FAIL) {
+                send(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
+                return;
+            }
+            if (current == Mode.GARBAGE) {
+                send(exchange, 200, "<html>this is not JSON</html>");
+                return;
+            }
+            if (current == Mode.SLOW) {
+                sleep(delayMillis);
+            }
+            String text = echo((List<?>) body.get("messages"));
+            if (Boolean.TRUE.equals(body.get("stream"))) {
+                stream(exchange, text, current == Mode.HANG_MID_STREAM);
+            } else {
+                send(exchange, 200, json.writeValueAsString(whole(text)));
+            }
+        }
+    }
+
+    private Map<String, Object> whole(String text) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", "chatcmpl-fake");
+        answer.put("object", "chat.completion");
+        answer.put("created", 1_700_000_000);
+        answer.put("model", "fake");
+        answer.put("choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                "message", Map.of("role", "assistant", "content", text))));
+        answer.put("usage", usage());
+        return answer;
+    }
+
+    private static Map<String, Object> usage() {
+        return Map.of("prompt_tokens", 10, "completion_tokens", 5, "total_tokens", 15);
+    }
+
+    private void stream(HttpExchange exchange, String text, boolean hang) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        List<Object> deltas = new ArrayList<>();
+        deltas.add(Map.of("role", "assistant", "content", ""));
+        for (String piece : thirds(text)) {
+            deltas.add(Map.of("content", piece));
+        }
+        boolean first = true;
+        for (Object delta : deltas) {
+            event(out, Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk",
+                    "choices", List.of(Map.of("index", 0, "delta", delta))));
+            if (hang && !first) {
+                sleep(delayMillis);
+                return;
+            }
+            first = false;
+        }
+        event(out, Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk",
+                "choices", List.of(Map.of("index", 0, "delta", Map.of(), "finish_reason", "stop"))));
+        event(out, Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk", "choices", List.of(),
+                "usage", usage()));
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The text in three non-empty pieces (fewer if it is shorter than three characters). */
+    public static List<String> thirds(String text) {
+        List<String> pieces = new ArrayList<>();
+        int size = Math.max(1, (text.length() + 2) / 3);
+        for (int i = 0; i < text.length(); i += size) {
+            pieces.add(text.substring(i, Math.min(text.length(), i + size)));
+        }
+        return pieces;
+    }
+
+    private void event(OutputStream out, Map<String, Object> chunk) throws IOException {
+        out.write(("data: " + json.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.chats.app;
+
+import dev.chats.application.service.vapi.VapiChatCatalogService;
+import dev.chats.application.service.vapi.SavedAssistantService;
+import dev.chats.application.service.vapi.VapiChatTurnService;
+import dev.chats.application.service.vapi.VapiSessionService;
+import dev.chats.domain.port.Clock;
+import dev.chats.domain.port.IdGenerator;
+import dev.chats.domain.port.ModelProvider;
+import dev.chats.domain.port.SavedAssistantRepository;
+import dev.chats.domain.port.VapiChatRepository;
+import dev.chats.domain.port.VapiSessionRepository;
+import dev.chats.domain.completion.ModelPrices;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+/** Wires the Vapi chat, session and assistant use cases; their services become beans here, exposed through their use-case interfaces. */
+@Factory
+final class VapiChatServicesFactory {
+
+    @Singleton
+    VapiChatTurnService vapiChatTurns(VapiChatRepository chats, VapiSessionRepository sessions,
+                                      SavedAssistantRepository assistants, ModelProvider model,
+                                      @Value("${chats.model.prices:}") String prices, IdGenerator ids,
+                                      Clock clock) {
+        return new VapiChatTurnService(chats, sessions, assistants, model, ModelPrices.parse(prices), ids, clock);
+    }
+
+    @Singleton
+    VapiSessionService vapiSessions(VapiSessionRepository sessions, SavedAssistantRepository assistants,
+                                    IdGenerator ids, Clock clock) {
+        return new VapiSessionService(sessions, assistants, ids, clock);
+    }
+
+    @Singleton
+    SavedAssistantService savedAssistants(SavedAssistantRepository assistants, IdGenerator ids, Clock clock) {
+        return new SavedAssistantService(assistants, ids, clock);
+    }
+
+    @Singleton
+    VapiChatCatalogService vapiChatCatalog(VapiChatRepository chats) {
+        return new VapiChatCatalogService(chats);
+    }
+}
