@@ -114,7 +114,4 @@ class HexagonalArchitectureTest {
                 .allowEmptyShould(false)
                 .check(production);
     }
-
-    // The MongoDB adapter has no classes yet (its issue builds it); its rule is added with its first class, as
-    // an empty selection would fail here by design.
 }
