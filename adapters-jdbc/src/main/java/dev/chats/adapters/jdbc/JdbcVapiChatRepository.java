@@ -2,7 +2,6 @@ package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.user.UserId;
-import dev.chats.domain.vapi.TimeBounds;
 import dev.chats.domain.vapi.VapiChat;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,102 +81,25 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
 
     @Override
     public VapiChatPage list(VapiChatQuery query) {
-        if (query.ids() != null && query.ids().isEmpty()
-                || query.assistantIds() != null && query.assistantIds().isEmpty()) {
-            return new VapiChatPage(List.of(), 0);
-        }
-        StringBuilder where = new StringBuilder(" FROM vapi_chat WHERE user_id = ?");
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(query.owner().value());
-        if (query.ids() != null) {
-            in(where, parameters, "id", query.ids().stream().map(VapiChatId::value).toList());
-        }
-        if (query.assistantIds() != null) {
-            in(where, parameters, "assistant_id", List.copyOf(query.assistantIds()));
-        }
-        if (query.sessionId() != null) {
-            where.append(" AND session_id = ?");
-            parameters.add(query.sessionId());
-        }
-        if (query.previousChatId() != null) {
-            where.append(" AND previous_chat_id = ?");
-            parameters.add(query.previousChatId().value());
-        }
-        bounds(where, parameters, "created_at", query.createdAt());
-        bounds(where, parameters, "updated_at", query.updatedAt());
+        OwnedRowsQuery rows = new OwnedRowsQuery("vapi_chat", query.owner().value())
+                .in("id", query.ids() == null ? null : query.ids().stream().map(VapiChatId::value).toList())
+                .in("assistant_id", query.assistantIds() == null ? null : List.copyOf(query.assistantIds()))
+                .equal("session_id", query.sessionId())
+                .equal("previous_chat_id", query.previousChatId() == null ? null : query.previousChatId().value())
+                .within("created_at", query.createdAt())
+                .within("updated_at", query.updatedAt());
         String direction = query.ascending() ? "ASC" : "DESC";
-        // Keyset: the chats after the cursor's (created_at, id) in the list's order; the count ignores it.
-        StringBuilder pageWhere = new StringBuilder(where);
-        List<Object> pageParameters = new ArrayList<>(parameters);
         if (query.after() != null) {
+            // Keyset: the chats after the cursor's (created_at, id) in the list's order; the count ignores it.
             String beyond = query.ascending() ? ">" : "<";
-            pageWhere.append(" AND (created_at ").append(beyond).append(" ? OR (created_at = ? AND id ")
-                    .append(beyond).append(" ?))");
-            pageParameters.add(query.after().createdAt());
-            pageParameters.add(query.after().createdAt());
-            pageParameters.add(query.after().id().value());
+            rows.pageOnly("(created_at " + beyond + " ? OR (created_at = ? AND id " + beyond + " ?))",
+                    query.after().createdAt(), query.after().createdAt(), query.after().id().value());
         }
-        String select = "SELECT " + COLUMNS + pageWhere + " ORDER BY created_at " + direction + ", id " + direction
-                + " LIMIT ? OFFSET ?";
         return transactions.snapshot("list vapi chats", connection -> {
-            long total;
-            try (PreparedStatement count = prepare(connection, "SELECT COUNT(*)" + where, parameters);
-                 ResultSet row = count.executeQuery()) {
-                row.next();
-                total = row.getLong(1);
-            }
-            List<VapiChat> results = new ArrayList<>();
-            if (query.limit() > 0 && query.offset() < total) {
-                List<Object> paged = new ArrayList<>(pageParameters);
-                paged.add(query.limit());
-                paged.add(query.offset());
-                try (PreparedStatement page = prepare(connection, select, paged);
-                     ResultSet rows = page.executeQuery()) {
-                    while (rows.next()) {
-                        results.add(chat(rows));
-                    }
-                }
-            }
-            return new VapiChatPage(results, total);
+            OwnedRowsQuery.Page<VapiChat> page = rows.countAndPage(connection, COLUMNS,
+                    "created_at " + direction + ", id " + direction, query.limit(), query.offset(), this::chat);
+            return new VapiChatPage(page.rows(), page.total());
         });
-    }
-
-    private static void in(StringBuilder where, List<Object> parameters, String column, List<String> values) {
-        where.append(" AND ").append(column).append(" IN (");
-        for (int i = 0; i < values.size(); i++) {
-            where.append(i == 0 ? "?" : ", ?");
-            parameters.add(values.get(i));
-        }
-        where.append(')');
-    }
-
-    private static void bounds(StringBuilder where, List<Object> parameters, String column, TimeBounds bounds) {
-        bound(where, parameters, column, ">", bounds.gt());
-        bound(where, parameters, column, ">=", bounds.ge());
-        bound(where, parameters, column, "<", bounds.lt());
-        bound(where, parameters, column, "<=", bounds.le());
-    }
-
-    private static void bound(StringBuilder where, List<Object> parameters, String column, String operator,
-                              Long value) {
-        if (value != null) {
-            where.append(" AND ").append(column).append(' ').append(operator).append(" ?");
-            parameters.add(value);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof String s) {
-                statement.setString(i + 1, s);
-            } else {
-                statement.setLong(i + 1, ((Number) value).longValue());
-            }
-        }
-        return statement;
     }
 
     private Optional<VapiChat> find(Connection connection, UserId owner, VapiChatId id) throws SQLException {

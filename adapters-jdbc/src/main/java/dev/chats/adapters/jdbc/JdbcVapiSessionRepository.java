@@ -2,7 +2,6 @@ package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.port.VapiSessionRepository;
 import dev.chats.domain.user.UserId;
-import dev.chats.domain.vapi.TimeBounds;
 import dev.chats.domain.vapi.VapiSession;
 import dev.chats.domain.vapi.VapiSessionId;
 import dev.chats.domain.vapi.VapiSessionPage;
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,83 +99,18 @@ public final class JdbcVapiSessionRepository implements VapiSessionRepository {
 
     @Override
     public VapiSessionPage list(VapiSessionQuery query) {
-        if (query.ids() != null && query.ids().isEmpty()
-                || query.assistantIds() != null && query.assistantIds().isEmpty()) {
-            return new VapiSessionPage(List.of(), 0);
-        }
-        StringBuilder where = new StringBuilder(" FROM vapi_session WHERE user_id = ?");
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(query.owner().value());
-        if (query.ids() != null) {
-            in(where, parameters, "id", query.ids().stream().map(VapiSessionId::value).toList());
-        }
-        if (query.assistantIds() != null) {
-            in(where, parameters, "assistant_id", List.copyOf(query.assistantIds()));
-        }
-        if (query.name() != null) {
-            where.append(" AND name = ?");
-            parameters.add(query.name());
-        }
-        bounds(where, parameters, "created_at", query.createdAt());
-        bounds(where, parameters, "updated_at", query.updatedAt());
+        OwnedRowsQuery rows = new OwnedRowsQuery("vapi_session", query.owner().value())
+                .in("id", query.ids() == null ? null : query.ids().stream().map(VapiSessionId::value).toList())
+                .in("assistant_id", query.assistantIds() == null ? null : List.copyOf(query.assistantIds()))
+                .equal("name", query.name())
+                .within("created_at", query.createdAt())
+                .within("updated_at", query.updatedAt());
         String direction = query.ascending() ? "ASC" : "DESC";
-        String select = "SELECT " + COLUMNS + where + " ORDER BY created_at " + direction + ", id " + direction
-                + " LIMIT ? OFFSET ?";
         return transactions.snapshot("list vapi sessions", connection -> {
-            long total;
-            try (PreparedStatement count = prepare(connection, "SELECT COUNT(*)" + where, parameters);
-                 ResultSet row = count.executeQuery()) {
-                row.next();
-                total = row.getLong(1);
-            }
-            List<VapiSession> results = new ArrayList<>();
-            if (query.limit() > 0 && query.offset() < total) {
-                List<Object> paged = new ArrayList<>(parameters);
-                paged.add(query.limit());
-                paged.add(query.offset());
-                try (PreparedStatement page = prepare(connection, select, paged);
-                     ResultSet rows = page.executeQuery()) {
-                    while (rows.next()) {
-                        results.add(session(rows));
-                    }
-                }
-            }
-            return new VapiSessionPage(results, total);
+            OwnedRowsQuery.Page<VapiSession> page = rows.countAndPage(connection, COLUMNS,
+                    "created_at " + direction + ", id " + direction, query.limit(), query.offset(), this::session);
+            return new VapiSessionPage(page.rows(), page.total());
         });
-    }
-
-    private static void in(StringBuilder where, List<Object> parameters, String column, List<String> values) {
-        where.append(" AND ").append(column).append(" IN (");
-        for (int i = 0; i < values.size(); i++) {
-            where.append(i == 0 ? "?" : ", ?");
-            parameters.add(values.get(i));
-        }
-        where.append(')');
-    }
-
-    private static void bounds(StringBuilder where, List<Object> parameters, String column, TimeBounds bounds) {
-        String[] operators = {">", ">=", "<", "<="};
-        Long[] values = {bounds.gt(), bounds.ge(), bounds.lt(), bounds.le()};
-        for (int i = 0; i < operators.length; i++) {
-            if (values[i] != null) {
-                where.append(" AND ").append(column).append(' ').append(operators[i]).append(" ?");
-                parameters.add(values[i]);
-            }
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof String s) {
-                statement.setString(i + 1, s);
-            } else {
-                statement.setLong(i + 1, ((Number) value).longValue());
-            }
-        }
-        return statement;
     }
 
     private Optional<VapiSession> find(Connection connection, UserId owner, VapiSessionId id) throws SQLException {
