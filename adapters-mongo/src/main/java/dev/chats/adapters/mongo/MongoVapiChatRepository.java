@@ -8,7 +8,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.user.UserId;
-import dev.chats.domain.vapi.TimeBounds;
 import dev.chats.domain.vapi.VapiChat;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
@@ -99,8 +98,8 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
         if (query.previousChatId() != null) {
             filters.add(Filters.eq("previousChatId", query.previousChatId().value()));
         }
-        bounds(filters, "createdAt", query.createdAt());
-        bounds(filters, "updatedAt", query.updatedAt());
+        OwnedPages.within(filters, "createdAt", query.createdAt());
+        OwnedPages.within(filters, "updatedAt", query.updatedAt());
         Bson filter = Filters.and(filters);
         Bson order = query.ascending() ? Sorts.ascending("createdAt", "_id") : Sorts.descending("createdAt", "_id");
         // Keyset: the chats after the cursor's (createdAt, _id) in the list's order; the count ignores it.
@@ -114,29 +113,10 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
         }
         Bson paged = pageFilter;
         return store.call("list vapi chats", () -> {
-            long total = chats.countDocuments(filter);
-            List<VapiChat> results = new ArrayList<>();
-            if (query.limit() > 0 && query.offset() < total) {
-                chats.find(paged).sort(order).skip(Math.toIntExact(query.offset())).limit(query.limit())
-                        .forEach(document -> results.add(chat(document)));
-            }
-            return new VapiChatPage(results, total);
+            OwnedPages.Page<VapiChat> page = OwnedPages.countAndPage(chats, filter, paged, order, query.limit(),
+                    query.offset(), MongoVapiChatRepository::chat);
+            return new VapiChatPage(page.rows(), page.total());
         });
-    }
-
-    private static void bounds(List<Bson> filters, String field, TimeBounds bounds) {
-        if (bounds.gt() != null) {
-            filters.add(Filters.gt(field, bounds.gt()));
-        }
-        if (bounds.ge() != null) {
-            filters.add(Filters.gte(field, bounds.ge()));
-        }
-        if (bounds.lt() != null) {
-            filters.add(Filters.lt(field, bounds.lt()));
-        }
-        if (bounds.le() != null) {
-            filters.add(Filters.lte(field, bounds.le()));
-        }
     }
 
     private static Bson key(UserId owner, VapiChatId id) {

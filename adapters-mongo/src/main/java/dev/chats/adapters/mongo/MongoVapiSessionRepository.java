@@ -8,7 +8,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.chats.domain.port.VapiSessionRepository;
 import dev.chats.domain.user.UserId;
-import dev.chats.domain.vapi.TimeBounds;
 import dev.chats.domain.vapi.VapiSession;
 import dev.chats.domain.vapi.VapiSessionId;
 import dev.chats.domain.vapi.VapiSessionPage;
@@ -100,34 +99,15 @@ public final class MongoVapiSessionRepository implements VapiSessionRepository {
         if (query.name() != null) {
             filters.add(Filters.eq("name", query.name()));
         }
-        bounds(filters, "createdAt", query.createdAt());
-        bounds(filters, "updatedAt", query.updatedAt());
+        OwnedPages.within(filters, "createdAt", query.createdAt());
+        OwnedPages.within(filters, "updatedAt", query.updatedAt());
         Bson filter = Filters.and(filters);
         Bson order = query.ascending() ? Sorts.ascending("createdAt", "_id") : Sorts.descending("createdAt", "_id");
         return store.call("list vapi sessions", () -> {
-            long total = sessions.countDocuments(filter);
-            List<VapiSession> results = new ArrayList<>();
-            if (query.limit() > 0 && query.offset() < total) {
-                sessions.find(filter).sort(order).skip(Math.toIntExact(query.offset())).limit(query.limit())
-                        .forEach(document -> results.add(session(document)));
-            }
-            return new VapiSessionPage(results, total);
+            OwnedPages.Page<VapiSession> page = OwnedPages.countAndPage(sessions, filter, filter, order,
+                    query.limit(), query.offset(), MongoVapiSessionRepository::session);
+            return new VapiSessionPage(page.rows(), page.total());
         });
-    }
-
-    private static void bounds(List<Bson> filters, String field, TimeBounds bounds) {
-        if (bounds.gt() != null) {
-            filters.add(Filters.gt(field, bounds.gt()));
-        }
-        if (bounds.ge() != null) {
-            filters.add(Filters.gte(field, bounds.ge()));
-        }
-        if (bounds.lt() != null) {
-            filters.add(Filters.lt(field, bounds.lt()));
-        }
-        if (bounds.le() != null) {
-            filters.add(Filters.lte(field, bounds.le()));
-        }
     }
 
     private static Bson key(UserId owner, VapiSessionId id) {
