@@ -2,6 +2,9 @@ package dev.chats.app.e2e;
 
 import dev.chats.app.InProcessChatEvents;
 import dev.chats.domain.port.ChatEvent;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -178,6 +181,34 @@ class ChatMessagesEndpointsTest {
         assertThat(event.chatId()).isEqualTo(id);
         assertThat(event.messageId()).isEqualTo("m1");
         assertThat(event.data()).isEqualTo(messageEventData(id, "m1", "edited"));
+    }
+
+    @Test
+    void upsertWithPreferReturnMinimal_answers204WithoutTheChat_andStoresTheMessage() {
+        String id = create(u1, TWO_MESSAGES);
+
+        HttpResponse<String> reply = client.toBlocking().exchange(HttpRequest.POST(CHATS + "/" + id
+                        + "/messages/m3", "{\"content\":\"short answer\"}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Prefer", "respond-async, return=minimal").bearerAuth(u1.token()), String.class);
+
+        assertThat(reply.code()).isEqualTo(204);
+        assertThat(reply.header("Preference-Applied")).isEqualTo("return=minimal");
+        assertThat(reply.getBody(String.class)).isEmpty();
+        assertThat(message(document(id), "m3")).containsEntry("content", "short answer");
+    }
+
+    @Test
+    void upsertWithPreferReturnMinimal_onAnotherUsersChat_answersAsWithoutIt() {
+        String id = create(u1, TWO_MESSAGES);
+
+        Api.Reply plain = upsert(u2, id, "m3", "intrusion");
+        Api.Reply minimal = api.send(HttpRequest.POST(CHATS + "/" + id + "/messages/m3",
+                "{\"content\":\"intrusion\"}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Prefer", "return=minimal"), u2.token());
+
+        assertThat(minimal.status()).isEqualTo(plain.status());
+        assertThat(minimal.raw()).isEqualTo(plain.raw());
+        assertThat(messages(document(id))).doesNotContainKey("m3");
     }
 
     @Test

@@ -9,10 +9,12 @@ import dev.chats.domain.chat.Message;
 import dev.chats.domain.text.StorableText;
 import dev.chats.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,6 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.Locale;
 import java.util.Map;
 
 import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
@@ -40,15 +43,37 @@ public class ChatMessagesController {
         this.messages = messages;
     }
 
+    /**
+     * Open WebUI answers the whole chat; a client sending {@code Prefer: return=minimal} (RFC 7240) gets 204 instead,
+     * so a message written into a chat of tens of MB does not send the chat back each time.
+     */
     @Post("/{id}/messages/{messageId}")
-    public ChatResponse upsert(User actor, @PathVariable String id, @PathVariable String messageId,
-                               @Nullable @Body byte[] body) {
+    public HttpResponse<?> upsert(User actor, @PathVariable String id, @PathVariable String messageId,
+                                  @Nullable @Header("Prefer") String prefer, @Nullable @Body byte[] body) {
         BodyFields form = new BodyFields(bodies.object(body));
         String content = form.requiredString("content");
         form.validate();
         String message = messageId(messageId);
-        return answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () -> ChatResponse.from(
-                messages.upsertContent(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), message, content)));
+        var written = answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () ->
+                messages.upsertContent(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), message, content));
+        if (prefersMinimal(prefer)) {
+            return HttpResponse.noContent().header("Preference-Applied", "return=minimal");
+        }
+        return HttpResponse.ok(ChatResponse.from(written));
+    }
+
+    /** Whether a {@code Prefer} header asks for {@code return=minimal} among its comma-separated preferences. */
+    static boolean prefersMinimal(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String token = preference.split(";", 2)[0].replace(" ", "").toLowerCase(Locale.ROOT);
+            if (token.equals("return=minimal") || token.equals("return=\"minimal\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Post("/{id}/messages/{messageId}/event")
