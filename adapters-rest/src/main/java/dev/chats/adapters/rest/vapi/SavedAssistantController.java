@@ -1,6 +1,5 @@
 package dev.chats.adapters.rest.vapi;
 
-import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.vapi.SavedAssistantsUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
@@ -51,7 +50,7 @@ public class SavedAssistantController {
 
     @Post
     public HttpResponse<Map<String, Object>> create(User actor, @Nullable @Body byte[] body) {
-        return HttpResponse.created(json(assistants.create(actor, object(body))));
+        return HttpResponse.created(json(assistants.create(actor, VapiBodies.object(bodies, body, false))));
     }
 
     @Get
@@ -68,7 +67,7 @@ public class SavedAssistantController {
 
     @Patch("/{id}")
     public Map<String, Object> update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
-        return json(assistants.update(actor, assistantId(id), object(body)));
+        return json(assistants.update(actor, assistantId(id), VapiBodies.object(bodies, body, false)));
     }
 
     @Delete("/{id}")
@@ -78,21 +77,6 @@ public class SavedAssistantController {
 
     private static SavedAssistantId assistantId(String text) {
         return SavedAssistantId.parse(text).orElseThrow(() -> new VapiChatNotFoundException("Assistant not found"));
-    }
-
-    private Map<String, Object> object(byte[] body) {
-        Object tree;
-        try {
-            tree = body == null || body.length == 0 ? new LinkedHashMap<>() : bodies.tree(body);
-        } catch (ApiException e) {
-            throw InvalidVapiChatException.rule("Request body must be valid JSON");
-        }
-        if (!(tree instanceof Map<?, ?>)) {
-            throw InvalidVapiChatException.rule("Request body must be a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) tree;
-        return object;
     }
 
     /** Vapi's {@code Assistant}: the definition with {@code id}, {@code orgId} and ISO times. */

@@ -1,6 +1,5 @@
 package dev.chats.adapters.rest.vapi;
 
-import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.vapi.CreateVapiChatUseCase;
 import dev.chats.application.port.in.vapi.DeleteVapiChatUseCase;
@@ -87,7 +86,7 @@ public class VapiChatController {
     @Post
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
     public HttpResponse<?> create(User actor, @Nullable @Body byte[] body) {
-        NewVapiChat command = VapiChatForm.read(object(body), false, Set.of());
+        NewVapiChat command = VapiChatForm.read(VapiBodies.object(bodies, body, true), false, Set.of());
         if (!command.stream()) {
             return HttpResponse.created(VapiChatJson.chat(createChat.create(actor, command)));
         }
@@ -121,7 +120,7 @@ public class VapiChatController {
     @Post("/responses")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
     public HttpResponse<?> respond(User actor, @Nullable @Body byte[] body) {
-        Map<String, Object> form = object(body);
+        Map<String, Object> form = VapiBodies.object(bodies, body, true);
         Object alias = form.remove("previous_response_id");
         if (alias != null && form.get("previousChatId") == null) {
             form.put("previousChatId", alias);
@@ -200,22 +199,6 @@ public class VapiChatController {
 
     private static VapiChatId chatId(String text) {
         return VapiChatId.parse(text).orElseThrow(VapiChatNotFoundException::chat);
-    }
-
-    private Map<String, Object> object(byte[] body) {
-        Object tree;
-        try {
-            tree = bodies.tree(body);
-        } catch (ApiException e) {
-            throw InvalidVapiChatException.rule(body == null || body.length == 0 ? "Request body is required"
-                    : "Request body must be valid JSON");
-        }
-        if (!(tree instanceof Map<?, ?>)) {
-            throw InvalidVapiChatException.rule("Request body must be a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) tree;
-        return object;
     }
 
     private static Map<String, Object> chunk(String id, String delta) {

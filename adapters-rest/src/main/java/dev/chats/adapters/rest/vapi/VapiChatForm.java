@@ -35,8 +35,8 @@ final class VapiChatForm {
         String sessionId = string(body, "sessionId", VapiChat.MAX_REFERENCE_LENGTH, errors);
         String previous = string(body, "previousChatId", VapiChatId.MAX_LENGTH, errors);
         String name = string(body, "name", Integer.MAX_VALUE, errors);
-        Map<String, Object> assistant = object(body, "assistant", errors);
-        Map<String, Object> overrides = object(body, "assistantOverrides", errors);
+        Map<String, Object> assistant = VapiBodies.objectField(body, "assistant", errors);
+        Map<String, Object> overrides = VapiBodies.objectField(body, "assistantOverrides", errors);
         Object stream = body.get("stream");
         if (stream != null && !(stream instanceof Boolean)) {
             errors.add("stream must be a boolean value");
@@ -79,16 +79,4 @@ final class VapiChatForm {
         return text;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Map<String, Object> body, String field, List<String> errors) {
-        Object value = body.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof Map<?, ?>)) {
-            errors.add(field + " must be an object");
-            return null;
-        }
-        return (Map<String, Object>) value;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.chats.adapters.rest.vapi;
 
-import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
 import dev.chats.application.port.in.vapi.VapiSessionsUseCase;
@@ -51,7 +50,8 @@ public class VapiSessionController {
 
     @Post
     public HttpResponse<Map<String, Object>> create(User actor, @Nullable @Body byte[] body) {
-        return HttpResponse.created(json(sessions.create(actor, VapiSessionForm.create(object(body)))));
+        Map<String, Object> form = VapiBodies.object(bodies, body, false);
+        return HttpResponse.created(json(sessions.create(actor, VapiSessionForm.create(form))));
     }
 
     @Get
@@ -79,7 +79,8 @@ public class VapiSessionController {
 
     @Patch("/{id}")
     public Map<String, Object> update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
-        return json(sessions.update(actor, sessionId(id), VapiSessionForm.update(object(body))));
+        Map<String, Object> form = VapiBodies.object(bodies, body, false);
+        return json(sessions.update(actor, sessionId(id), VapiSessionForm.update(form)));
     }
 
     @Delete("/{id}")
@@ -89,21 +90,6 @@ public class VapiSessionController {
 
     private static VapiSessionId sessionId(String text) {
         return VapiSessionId.parse(text).orElseThrow(() -> new VapiChatNotFoundException("Session not found"));
-    }
-
-    private Map<String, Object> object(byte[] body) {
-        Object tree;
-        try {
-            tree = body == null || body.length == 0 ? Map.of() : bodies.tree(body);
-        } catch (ApiException e) {
-            throw InvalidVapiChatException.rule("Request body must be valid JSON");
-        }
-        if (!(tree instanceof Map<?, ?>)) {
-            throw InvalidVapiChatException.rule("Request body must be a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) tree;
-        return object;
     }
 
     /** Vapi's {@code Session}: camelCase, ISO times, {@code orgId} the owner's id, absent fields left out. */

@@ -35,8 +35,8 @@ final class VapiSessionForm {
         VapiSession.Status status = status(body, errors);
         Integer expiration = expiration(body, errors);
         String assistantId = string(body, "assistantId", VapiChat.MAX_REFERENCE_LENGTH, errors);
-        Map<String, Object> assistant = object(body, "assistant", errors);
-        Map<String, Object> overrides = object(body, "assistantOverrides", errors);
+        Map<String, Object> assistant = VapiBodies.objectField(body, "assistant", errors);
+        Map<String, Object> overrides = VapiBodies.objectField(body, "assistantOverrides", errors);
         List<Map<String, Object>> messages = messages(body, errors);
         if (!errors.isEmpty()) {
             throw InvalidVapiChatException.fields(errors);
@@ -132,16 +132,4 @@ final class VapiSessionForm {
         return text;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Map<String, Object> body, String field, List<String> errors) {
-        Object value = body.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof Map<?, ?>)) {
-            errors.add(field + " must be an object");
-            return null;
-        }
-        return (Map<String, Object>) value;
-    }
 }
