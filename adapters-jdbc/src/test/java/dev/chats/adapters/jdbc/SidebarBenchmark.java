@@ -32,8 +32,8 @@ import javax.sql.DataSource;
  * plans, and drops the database.
  *
  * <p>Arguments: {@code url=jdbc:postgresql://127.0.0.1:5432/test user=postgres password= few=1000 many=100000
- * others=100000 runs=50}, and {@code keep} to keep the filled database for EXPLAIN by hand; an H2 URL ({@code jdbc:h2:mem:…}) uses an in-memory database, without H2's query cache,
- * which would otherwise answer a repeated query from its last result while no table changed.
+ * others=100000 runs=50}, and {@code keep} to keep the filled database for EXPLAIN by hand; an H2 URL
+ * ({@code jdbc:h2:mem:…}) uses an in-memory database.
  */
 public final class SidebarBenchmark {
 
@@ -46,56 +46,31 @@ public final class SidebarBenchmark {
             String[] pair = arg.split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "");
         }
-        String url = options.get("url");
-        String user = options.get("user");
-        String password = options.get("password");
-        String database = "chats_sidebar_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        boolean h2 = url.startsWith("jdbc:h2:");
-        boolean postgres = url.startsWith("jdbc:postgresql:");
-        String own = h2 ? "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=0"
-                : postgres ? url + (url.contains("?") ? "&" : "?") + "currentSchema=" + database
-                : url.substring(0, url.lastIndexOf('/') + 1) + database;
-        if (!h2) {
-            execute(url, user, password, postgres ? "CREATE SCHEMA " + database
-                    : "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
-        try {
-            run(own, user, password, Integer.parseInt(options.get("few")), Integer.parseInt(options.get("many")),
+        try (BenchDatabase database = BenchDatabase.create(options.get("url"), options.get("user"),
+                options.get("password"), options.containsKey("keep"))) {
+            run(database.dataSource(), Integer.parseInt(options.get("few")), Integer.parseInt(options.get("many")),
                     Integer.parseInt(options.get("others")), Integer.parseInt(options.get("runs")));
-        } finally {
-            if (!h2 && !options.containsKey("keep")) {
-                execute(url, user, password, postgres ? "DROP SCHEMA " + database + " CASCADE"
-                        : "DROP DATABASE " + database);
-            }
         }
     }
 
-    private static void run(String url, String user, String password, int few, int many, int others, int runs)
+    private static void run(HikariDataSource dataSource, int few, int many, int others, int runs)
             throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(4);
-        try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            JdbcDatabase jdbc = new JdbcDatabase(dataSource, JsonMapper.createDefault());
-            long started = System.nanoTime();
-            // Interleaved times, so neither user's chats are all newer than the other's or than the rest.
-            fill(dataSource, "few", few, 0, many / Math.max(1, few));
-            fill(dataSource, "many", many, 1, 1);
-            for (int other = 0; other < 100; other++) {
-                fill(dataSource, "other-" + other, others / 100, 2 + other, 1);
-            }
-            analyse(dataSource, jdbc.dialect());
-            System.out.printf("filled %,d + %,d + %,d chats in %.1f s (%s)%n", few, many, others,
-                    (System.nanoTime() - started) / 1e9, jdbc.dialect());
-            double[] medians = timeInterleaved(dataSource, jdbc.dialect(), runs);
-            System.out.printf("title page 1, median of %d: %.3f ms with %,d chats, %.3f ms with %,d chats;"
-                    + " ratio %.2f%n", runs, medians[0], few, medians[1], many, medians[1] / medians[0]);
-            printPlan(dataSource, jdbc.dialect(), "few");
-            printPlan(dataSource, jdbc.dialect(), "many");
+        JdbcDatabase jdbc = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        long started = System.nanoTime();
+        // Interleaved times, so neither user's chats are all newer than the other's or than the rest.
+        fill(dataSource, "few", few, 0, many / Math.max(1, few));
+        fill(dataSource, "many", many, 1, 1);
+        for (int other = 0; other < 100; other++) {
+            fill(dataSource, "other-" + other, others / 100, 2 + other, 1);
         }
+        analyse(dataSource, jdbc.dialect());
+        System.out.printf("filled %,d + %,d + %,d chats in %.1f s (%s)%n", few, many, others,
+                (System.nanoTime() - started) / 1e9, jdbc.dialect());
+        double[] medians = timeInterleaved(dataSource, jdbc.dialect(), runs);
+        System.out.printf("title page 1, median of %d: %.3f ms with %,d chats, %.3f ms with %,d chats;"
+                + " ratio %.2f%n", runs, medians[0], few, medians[1], many, medians[1] / medians[0]);
+        printPlan(dataSource, jdbc.dialect(), "few");
+        printPlan(dataSource, jdbc.dialect(), "many");
     }
 
     static ChatQuerySql sidebarPage(SqlDialect dialect, String owner) {
@@ -199,12 +174,5 @@ public final class SidebarBenchmark {
             }
         }
         return lines;
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws Exception {
-        try (Connection connection = java.sql.DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
