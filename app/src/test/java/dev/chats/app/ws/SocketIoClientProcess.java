@@ -111,10 +111,18 @@ final class SocketIoClientProcess implements AutoCloseable {
         in.flush();
     }
 
+    /** Closes stdin, on which the client disconnects properly and ends; stops it if it does not. */
     @Override
     public void close() {
-        process.destroy();
         try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Already gone.
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /ws/socket.io} driven by the real {@code socket.io-client} (npm) on each transport, WebSocket and HTTP
- * long-polling alone: a valid {@code auth.token} connects and {@code user-join} is acknowledged with the user's
+ * long-polling alone, and polling upgraded to WebSocket as browsers connect: a valid {@code auth.token} connects and {@code user-join} is acknowledged with the user's
  * {@code id} and {@code name}; an event caused through the REST API arrives as {@code events} and
  * {@code chat-events} with the payload the plain WebSocket carries, on every socket of its user and on no other
  * user's; a bad or missing token gets a {@code connect_error} and nothing else. Skipped without node.
@@ -65,7 +65,7 @@ class SocketIoEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"websocket", "polling"})
+    @ValueSource(strings = {"websocket", "polling", "upgrade"})
     void aValidToken_connects_userJoinIsAcknowledged_andTheOwnersSocketsAloneGetTheEvents(String transport)
             throws Exception {
         try (SocketIoClientProcess first = connected(owner, transport);
@@ -73,7 +73,7 @@ class SocketIoEndpointTest {
              SocketIoClientProcess stranger = connected(other, transport);
              WsClient plain = WsClient.open(server.getURL().toString(), owner.token())) {
             plain.next(WAIT);
-            assertThat(sessions.socketsOf(new UserId(owner.id()))).isEqualTo(2);
+            awaitSocketsOf(owner, 2);
 
             String chatId = createChat(owner, "Seen over " + transport);
 
@@ -128,14 +128,42 @@ class SocketIoEndpointTest {
         }
     }
 
+    /** The clients of earlier tests are gone once their disconnect is processed: waits for exactly this many. */
+    private void awaitSocketsOf(TestUsers.Account account, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sessions.socketsOf(new UserId(account.id())) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(sessions.socketsOf(new UserId(account.id()))).isEqualTo(expected);
+    }
+
     /** A client of this user, connected and joined: the user-join acknowledgement is {@code {id, name}}. */
     private SocketIoClientProcess connected(TestUsers.Account account, String transport) throws Exception {
         SocketIoClientProcess socket = SocketIoClientProcess.connect(server.getURL().toString(), account.token(),
                 transport, json);
         Map<String, Object> connect = socket.next(WAIT);
+        if ("upgrade".equals(connect.get("kind"))) {
+            // Upgraded before the connect was answered.
+            assertThat(connect.get("transport")).isEqualTo("websocket");
+            connect = socket.next(WAIT);
+            transport = "websocket";
+        }
         assertThat(connect.get("kind")).as("first line: %s", connect).isEqualTo("connect");
-        assertThat(connect.get("transport")).isEqualTo(transport);
-        Map<String, Object> ack = socket.next("ack", WAIT);
+        if (!"upgrade".equals(transport)) {
+            assertThat(connect.get("transport")).isEqualTo(transport);
+        }
+        // The acknowledgement and, when upgrading, the upgrade come in either order.
+        Map<String, Object> ack = null;
+        boolean upgraded = !"upgrade".equals(transport);
+        while (ack == null || !upgraded) {
+            Map<String, Object> line = socket.next(WAIT);
+            if ("ack".equals(line.get("kind"))) {
+                ack = line;
+            } else if ("upgrade".equals(line.get("kind"))) {
+                assertThat(line.get("transport")).isEqualTo("websocket");
+                upgraded = true;
+            }
+        }
         assertThat(ack.get("args")).isEqualTo(List.of(Map.of("id", account.id(), "name", account.name())));
         return socket;
     }
