@@ -1,5 +1,8 @@
 package dev.chats.app.ws;
 
+import dev.chats.adapters.rest.socketio.SocketIoSessions;
+import dev.chats.app.e2e.TestUsers;
+import dev.chats.domain.user.UserId;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The long-polling transport of {@code /ws/socket.io} at the HTTP level, as the Engine.IO protocol spells it, for
  * what a well-behaved client never does: an old protocol, a connect without a token, a body over the limit, a
- * connection that never connects. No node needed.
+ * connection that never connects, a client that stops polling. No node needed.
  */
 @MicronautTest
 @Property(name = "chats.websocket.auth-timeout", value = "1s")
 @Property(name = "chats.websocket.max-frame-bytes", value = "1024")
+@Property(name = "chats.websocket.send-queue-frames", value = "4")
 class SocketIoPollingHttpTest {
 
     static final String PATH = "/ws/socket.io/?EIO=4&transport=polling";
@@ -33,6 +37,30 @@ class SocketIoPollingHttpTest {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    SocketIoSessions sessions;
+
+    @Test
+    void aClientThatStopsPolling_isDroppedOnceTheSendQueueIsFull() throws InterruptedException {
+        TestUsers.signUp(client, "Admin");
+        TestUsers.Account owner = TestUsers.signUp(client, "Owner");
+        String sid = handshake();
+        client.toBlocking().retrieve(post(sid, "40{\"token\":\"" + owner.token() + "\"}"));
+        assertThat(client.toBlocking().retrieve(PATH + "&sid=" + sid)).startsWith("40{");
+        UserId user = new UserId(owner.id());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (sessions.socketsOf(user) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(sessions.socketsOf(user)).isEqualTo(1);
+        // Each event is two frames (events, chat-events); nobody polls: the third event overflows 4 frames.
+        for (int i = 0; i < 3; i++) {
+            client.toBlocking().retrieve(HttpRequest.POST("/api/v1/chats/new", "{\"chat\":{\"title\":\"t\"}}")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(owner.token()), String.class);
+        }
+        assertThat(sessions.socketsOf(user)).as("dropped").isZero();
+    }
 
     @Test
     void anEngineIo3Handshake_isRefused() {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +40,7 @@ final class ConnectGate {
     static final String DEFAULT_NAMESPACE = "/";
     /** Packets a well-behaved client never sends before its connect is answered; more is not a client. */
     private static final int MAX_HELD_PACKETS = 8;
+    private static final long OPEN_WAIT_SECONDS = 2;
 
     private final SocketAuthenticator authenticator;
     private final PendingUsers pending;
@@ -73,8 +75,10 @@ final class ConnectGate {
         private final EngineIoServer next;
         private final IOParser.Decoder decoder = new IOParser.Decoder();
         private final List<Object> received = new ArrayList<>();
+        private final CountDownLatch opened = new CountDownLatch(1);
         private boolean checking;
-        private boolean passed;
+        private volatile boolean passed;
+        private volatile Thread replaying;
 
         Held(EngineIoSocket connection, EngineIoServer next) {
             this.connection = connection;
@@ -83,21 +87,36 @@ final class ConnectGate {
         }
 
         @Override
-        public synchronized void call(Object... args) {
+        public void call(Object... args) {
             if (passed) {
+                // After the hand-over the Socket.IO layer, registered after this listener, takes the packet; it must
+                // not see it before the replay has opened the socket. Not waited for on the replaying thread itself.
+                if (Thread.currentThread() != replaying) {
+                    awaitOpened();
+                }
                 return;
             }
+            synchronized (this) {
+                if (passed) {
+                    awaitOpened();
+                    return;
+                }
+                hold(args[0]);
+            }
+        }
+
+        private void hold(Object data) {
             if (received.size() >= MAX_HELD_PACKETS) {
                 connection.close();
                 return;
             }
-            received.add(args[0]);
+            received.add(data);
             if (checking) {
                 // Sent before the connect was answered: replayed after it, in order.
                 return;
             }
             try {
-                if (args[0] instanceof String text) {
+                if (data instanceof String text) {
                     decoder.add(text);
                 } else {
                     connection.close();
@@ -105,6 +124,20 @@ final class ConnectGate {
             } catch (RuntimeException e) {
                 LOG.debug("closing a Socket.IO connection that sent an unreadable packet: {}", e.toString());
                 connection.close();
+            }
+        }
+
+        /**
+         * Bounded: a transport may hold its own lock while delivering, a lock the replay may need to send the connect's
+         * answer; a client that sends before that answer only loses its early packet, never a thread.
+         */
+        private void awaitOpened() {
+            try {
+                if (!opened.await(OPEN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.debug("a Socket.IO packet arrived before its socket opened; the Socket.IO layer drops it");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -146,30 +179,57 @@ final class ConnectGate {
             }
             pending.put(connection.getId(), outcome);
             pass();
+            // Taken by the socket it opened; left only if the connection closed meanwhile.
+            pending.forget(connection.getId());
         }
 
         /**
-         * Hands the connection to the Socket.IO layer and replays what it sent: the connect first. This listener stays
-         * registered, ahead of the Socket.IO layer's: a packet arriving meanwhile waits on this lock until the socket
-         * is fully open, instead of reaching a Socket.IO layer that would drop it (a fast client emits as soon as it
-         * reads the connect's answer, which is sent during the replay).
+         * Hands the connection to the Socket.IO layer and replays what it sent, the connect first. Packets arriving
+         * meanwhile wait (see {@link #call}) until the socket is open, instead of reaching a Socket.IO layer that would
+         * drop them: a fast client emits as soon as it reads the connect's answer, which is sent during the replay.
          */
-        private synchronized void pass() {
-            passed = true;
-            next.emit("connection", connection);
-            for (Object data : received) {
-                connection.emit("data", data);
+        private void pass() {
+            List<Object> replay;
+            synchronized (this) {
+                passed = true;
+                replay = List.copyOf(received);
+                received.clear();
             }
-            received.clear();
+            replaying = Thread.currentThread();
+            try {
+                next.emit("connection", connection);
+                for (Object data : replay) {
+                    connection.emit("data", data);
+                }
+            } finally {
+                replaying = null;
+                opened.countDown();
+            }
         }
 
-        synchronized void expire() {
-            if (!passed && !checking) {
-                connection.close();
+        void expire() {
+            synchronized (this) {
+                if (passed || checking) {
+                    return;
+                }
+                passed = true;
             }
+            opened.countDown();
+            connection.close();
         }
 
-        private synchronized void refuse(String namespace, String message, boolean close) {
+        /**
+         * Answers a connect with {@code connect_error}. Sends outside this object's lock: a transport may hold its own
+         * lock while waiting for this one.
+         */
+        private void refuse(String namespace, String message, boolean close) {
+            synchronized (this) {
+                checking = false;
+                received.clear();
+                if (close) {
+                    passed = true;
+                }
+            }
             Packet<JSONObject> error = new Packet<>(Parser.CONNECT_ERROR, new JSONObject().put("message", message));
             error.nsp = namespace;
             encoder.encode(error, encoded -> {
@@ -178,10 +238,8 @@ final class ConnectGate {
                             io.socket.engineio.server.parser.Packet.MESSAGE, item));
                 }
             });
-            checking = false;
-            received.clear();
             if (close) {
-                passed = true;
+                opened.countDown();
                 connection.close();
             }
         }
