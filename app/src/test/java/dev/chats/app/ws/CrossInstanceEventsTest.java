@@ -156,7 +156,7 @@ class CrossInstanceEventsTest {
                 .bearerAuth(account.token()), String.class)).get("id");
     }
 
-    private static Map<String, Object> sharedSettings(String suffix) {
+    static Map<String, Object> sharedSettings(String suffix) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("chats.events.broker", "redis");
         settings.put("chats.events.redis.uri", REDIS_URI);
@@ -179,7 +179,7 @@ class CrossInstanceEventsTest {
         return settings;
     }
 
-    private static void requireRedis() {
+    static void requireRedis() {
         URI uri = URI.create(REDIS_URI);
         boolean reachable;
         try (Socket socket = new Socket()) {

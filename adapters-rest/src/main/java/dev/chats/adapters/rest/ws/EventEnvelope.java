@@ -12,7 +12,7 @@ import java.util.Map;
  * socket's own control frames use the same {@code {"event", "data"}} shape: {@code auth} once the token is
  * accepted, {@code pong} for a client's {@code ping}, {@code error} with a {@code detail} for a frame refused.
  */
-final class EventEnvelope {
+public final class EventEnvelope {
 
     static final String EVENTS = "events";
     static final String AUTH = "auth";
@@ -23,6 +23,14 @@ final class EventEnvelope {
     }
 
     static Map<String, Object> of(ChatEvent event) {
+        return frame(EVENTS, payload(event));
+    }
+
+    /**
+     * What Open WebUI emits for an event: {@code {"chat_id","message_id","data":{"type","data"}}}; the plain
+     * socket wraps it in a frame, Socket.IO sends it as the argument of its {@code events} event.
+     */
+    public static Map<String, Object> payload(ChatEvent event) {
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("type", event.type());
         inner.put("data", event.data());
@@ -30,7 +38,7 @@ final class EventEnvelope {
         data.put("chat_id", event.chatId());
         data.put("message_id", event.messageId());
         data.put("data", inner);
-        return frame(EVENTS, data);
+        return data;
     }
 
     /** The token was accepted: from now on the socket receives the user's events. */

@@ -16,7 +16,6 @@ import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +47,6 @@ public class EventsWebSocket {
     static final String SOCKET_ATTRIBUTE = "chats.event-socket";
     static final String REQUEST_ATTRIBUTE = "chats.upgrade-request";
     static final String TOKEN_PARAMETER = "token";
-    /** Netty's WebSocket frame decoder in an upgraded pipeline. */
-    static final String FRAME_DECODER = "wsdecoder";
     static final CloseReason NOT_AUTHENTICATED = new CloseReason(1008, "Not authenticated");
     static final CloseReason AUTH_FRAME_EXPECTED =
             new CloseReason(1008, "Not authenticated: the first frame must be {\"type\":\"auth\",\"token\":…}");
@@ -79,7 +76,7 @@ public class EventsWebSocket {
         session.put(SOCKET_ATTRIBUTE, socket);
         // The validators see the upgrade request, as the security filter's do; the session holds it anyway.
         session.put(REQUEST_ATTRIBUTE, request);
-        installFrameSizeGuard(channel);
+        FrameSizeGuard.install(channel, settings.maxFrameBytes());
         scheduler.schedule(settings.authTimeout(), () -> {
             if (socket.state() == EventSocket.State.AWAITING_AUTH
                     || socket.state() == EventSocket.State.AUTHENTICATING) {
@@ -191,27 +188,8 @@ public class EventsWebSocket {
         sockets.authenticate(socket, outcome.user(), outcome.expiresAtEpochSeconds());
     }
 
-    /**
-     * Puts the guard right behind Netty's WebSocket frame decoder ({@code wsdecoder}, the name Netty's handshaker
-     * gives it), so it sees every frame before the framework joins fragments.
-     */
-    private void installFrameSizeGuard(Channel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            ChannelPipeline pipeline = channel.pipeline();
-            if (pipeline.get(FrameSizeGuard.NAME) == null && pipeline.get(FRAME_DECODER) != null) {
-                pipeline.addAfter(FRAME_DECODER, FrameSizeGuard.NAME, new FrameSizeGuard(settings.maxFrameBytes()));
-            } else {
-                LOG.debug("no frame-size guard on this socket; the per-message check applies");
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("no frame-size guard on this socket; the per-message check applies", e);
-        }
-    }
-
-    private static Channel channelOf(HttpRequest<?> request) {
+    /** The Netty channel under a request, to drop a stuck socket at once; null outside Netty. */
+    public static Channel channelOf(HttpRequest<?> request) {
         return request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel() : null;
     }
 

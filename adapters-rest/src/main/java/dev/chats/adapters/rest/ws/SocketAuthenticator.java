@@ -8,6 +8,7 @@ import dev.chats.application.port.in.RevokedSessionException;
 import dev.chats.application.port.in.UnknownUserException;
 import dev.chats.domain.port.StoreUnavailableException;
 import dev.chats.domain.user.User;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
@@ -25,7 +26,7 @@ import java.util.List;
  * event loop.
  */
 @Singleton
-final class SocketAuthenticator {
+public final class SocketAuthenticator {
 
     static final CloseReason INVALID_TOKEN = new CloseReason(1008, OpenWebUiMessages.INVALID_TOKEN);
     static final CloseReason PROHIBITED = new CloseReason(1008, OpenWebUiMessages.ACCESS_PROHIBITED);
@@ -41,21 +42,22 @@ final class SocketAuthenticator {
     }
 
     /** What became of a token: the user and the token's expiry, or why the socket is refused. */
-    record Outcome(User user, Long expiresAtEpochSeconds, CloseReason refusal) {
+    public record Outcome(User user, Long expiresAtEpochSeconds, CloseReason refusal) {
 
-        static Outcome refused(CloseReason reason) {
+        public static Outcome refused(CloseReason reason) {
             return new Outcome(null, null, reason);
         }
 
-        boolean accepted() {
+        public boolean accepted() {
             return user != null;
         }
     }
 
     /**
-     * @param request the upgrade request, handed to the validators as the security filter does
+     * @param request the request that carried the token, handed to the validators as the security filter does; null
+     *                where the token came in a message rather than with a request (the validators accept that)
      */
-    Outcome authenticate(String token, HttpRequest<?> request) {
+    public Outcome authenticate(String token, @Nullable HttpRequest<?> request) {
         if (token == null || token.isBlank()) {
             return Outcome.refused(INVALID_TOKEN);
         }
