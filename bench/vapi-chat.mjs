@@ -123,6 +123,7 @@ async function main() {
     const requests = Number(options.requests);
     await upstream.set({delay: Number(options.delay), gap: 0});
     const latency = new Map();
+    const cpuBefore = server.cpuMillis?.();
     const started = now();
     await concurrently(requests, concurrency, async (i) => {
       const tag = `overhead-${i}`;
@@ -131,12 +132,14 @@ async function main() {
       latency.set(tag, now() - t0);
     });
     const wall = (now() - started) / 1000;
+    const cpu = cpuBefore === undefined ? '' : `; server CPU ${((server.cpuMillis() - cpuBefore) / requests).toFixed(1)} ms `
+      + 'per request (all its threads, GC and JIT included)';
     const {spent} = await upstream.records();
     const overhead = [...latency].map(([tag, ms]) => ms - spent.get(tag));
     const upstreamSpent = [...latency.keys()].map((tag) => spent.get(tag));
     console.log(`1. POST /chat (non-streamed), ${requests} requests, ${concurrency} in flight, upstream think time `
       + `${options.delay} ms: ${(requests / wall).toFixed(0)} requests/s; client latency ${describe([...latency.values()])}; `
-      + `upstream's own time ${describe(upstreamSpent)}; server overhead (latency - upstream) ${describe(overhead)}`);
+      + `upstream's own time ${describe(upstreamSpent)}; server overhead (latency - upstream) ${describe(overhead)}${cpu}`);
 
     progress('2. streams');
     // 2. First streamed delta after the upstream's first content chunk, one stream at a time.
@@ -169,7 +172,8 @@ async function main() {
     const fillSeconds = (now() - fillStarted) / 1000;
     const atLarge = await timedPages(client, owner.token, large);
     console.log(`3. GET /chat page 1 (100 chats): ${describe(atSmall.times)} at ${small} chats, `
-      + `${describe(atLarge.times)} at ${large} chats; median ratio ${(median(atLarge.times) / median(atSmall.times)).toFixed(2)} `
+      + `${describe(atLarge.times)} at ${large} chats; median ratio ${(median(atLarge.times) / median(atSmall.times)).toFixed(2)}; `
+      + `the count alone (limit=0): ${describe(atSmall.countOnly)} at ${small}, ${describe(atLarge.countOnly)} at ${large} `
       + `(${server.copyChats ? 'copied by SQL' : 'made through POST /chat'}: ${large - small} chats in `
       + `${fillSeconds.toFixed(0)} s)`);
   } finally {
@@ -194,12 +198,16 @@ async function timedPages(client, token, expected) {
   }
   for (let i = 0; i < 50; i++) await client.call('GET', '/chat', null, token);
   const times = [];
+  const countOnly = [];
   for (let i = 0; i < 300; i++) {
-    const t0 = now();
+    let t0 = now();
     await client.call('GET', '/chat', null, token);
     times.push(now() - t0);
+    t0 = now();
+    await client.call('GET', '/chat?limit=0', null, token);
+    countOnly.push(now() - t0);
   }
-  return {times};
+  return {times, countOnly};
 }
 
 class Client {
@@ -312,7 +320,12 @@ async function startServer(upstreamUrl, options) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  return {base, copyChats: postgres?.copyChats, stop: () => {
+  // Linux: the server's CPU time so far, user and system, from /proc (in clock ticks of 10 ms).
+  const cpuMillis = () => {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  return {base, copyChats: postgres?.copyChats, cpuMillis: fs.existsSync('/proc') ? cpuMillis : undefined, stop: () => {
     child.kill('SIGTERM');
     fs.rmSync(dataDir, {recursive: true, force: true});
     postgres?.drop();
@@ -345,8 +358,10 @@ function postgresPlace(where, user) {
           oldest.at - g, oldest.at - g, c.cost, c.body
         FROM (SELECT * FROM ${schema}.vapi_chat WHERE user_id = '${owner}' ORDER BY created_at DESC LIMIT 1) c,
           (SELECT min(created_at) AS at FROM ${schema}.vapi_chat WHERE user_id = '${owner}') oldest,
-          generate_series(1, ${Number(count)}) g;
-        ANALYZE ${schema}.vapi_chat;`);
+          generate_series(1, ${Number(count)}) g`);
+      // What autovacuum does by itself soon after a bulk insert (PostgreSQL 13+): the statistics, and the visibility
+      // map that lets counts and pages be read from the index alone.
+      psql(`VACUUM ANALYZE ${schema}.vapi_chat`);
     },
     drop: () => psql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };

@@ -2,6 +2,7 @@ package dev.chats.app.e2e;
 
 import dev.chats.adapters.mongo.MongoStore;
 import io.micronaut.context.BeanContext;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -183,7 +184,7 @@ class ApiKeyEndpointsTest {
     @Test
     void withoutCredentials_theKeyRoutesAnswerAsEveryOpenWebUiRoute() {
         for (String method : List.of("GET", "POST", "DELETE")) {
-            Api.Reply reply = api.send(HttpRequest.create(io.micronaut.http.HttpMethod.parse(method),
+            Api.Reply reply = api.send(HttpRequest.create(HttpMethod.parse(method),
                     "/api/v1/auths/api_key"), null);
             assertThat(reply.status()).as(method).isEqualTo(403);
             assertThat(reply.object()).isEqualTo(Map.of("detail", "Not authenticated"));

@@ -4,6 +4,7 @@ import dev.chats.adapters.openai.FakeOpenAiUpstream;
 import dev.chats.app.e2e.TestUsers;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -131,7 +132,7 @@ class VapiEventsWebSocketTest implements TestPropertyProvider {
 
     private Map<String, Object> send(String method, String uri, TestUsers.Account account, Object body)
             throws IOException {
-        var request = HttpRequest.create(io.micronaut.http.HttpMethod.parse(method), uri).bearerAuth(account.token());
+        var request = HttpRequest.create(HttpMethod.parse(method), uri).bearerAuth(account.token());
         if (body != null) {
             request.body(json.writeValueAsString(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
