@@ -1,6 +1,8 @@
 package dev.chats.app;
 
+import dev.chats.application.service.ApiKeyService;
 import dev.chats.application.service.IdentityService;
+import dev.chats.domain.port.ApiKeyRepository;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.PasswordHasher;
@@ -15,7 +17,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Wires the identity use cases (sign-up, sign-in with its attempt limit, sign-out, password change, session user)
- * with the role new users get from {@code chats.users.default-role}.
+ * with the role new users get from {@code chats.users.default-role}, and the API keys, on unless
+ * {@code chats.auth.api-keys.enabled} ({@code ENABLE_API_KEY}) is false.
  */
 @Factory
 final class IdentityWiring {
@@ -25,6 +28,12 @@ final class IdentityWiring {
                              @Value("${chats.users.default-role:user}") String defaultRole,
                              SignInAttempts attempts, RevokedTokens revokedTokens) {
         return new IdentityService(users, hasher, ids, clock, newUserRole(defaultRole), attempts, revokedTokens);
+    }
+
+    @Singleton
+    ApiKeyService apiKeys(ApiKeyRepository keys, UserRepository users, Clock clock,
+                          @Value("${chats.auth.api-keys.enabled:true}") boolean enabled) {
+        return new ApiKeyService(keys, users, clock, enabled);
     }
 
     /** Only {@code user} or {@code pending}: making every newcomer an admin is never what an operator wants. */

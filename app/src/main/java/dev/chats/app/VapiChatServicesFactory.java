@@ -4,6 +4,7 @@ import dev.chats.application.service.vapi.VapiChatCatalogService;
 import dev.chats.application.service.vapi.SavedAssistantService;
 import dev.chats.application.service.vapi.VapiChatTurnService;
 import dev.chats.application.service.vapi.VapiSessionService;
+import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.ModelProvider;
@@ -23,8 +24,9 @@ final class VapiChatServicesFactory {
     VapiChatTurnService vapiChatTurns(VapiChatRepository chats, VapiSessionRepository sessions,
                                       SavedAssistantRepository assistants, ModelProvider model,
                                       @Value("${chats.model.prices:}") String prices, IdGenerator ids,
-                                      Clock clock) {
-        return new VapiChatTurnService(chats, sessions, assistants, model, ModelPrices.parse(prices), ids, clock);
+                                      Clock clock, ChatEvents events) {
+        return new VapiChatTurnService(chats, sessions, assistants, model, ModelPrices.parse(prices), ids, clock,
+                events);
     }
 
     @Singleton
@@ -39,7 +41,7 @@ final class VapiChatServicesFactory {
     }
 
     @Singleton
-    VapiChatCatalogService vapiChatCatalog(VapiChatRepository chats) {
-        return new VapiChatCatalogService(chats);
+    VapiChatCatalogService vapiChatCatalog(VapiChatRepository chats, ChatEvents events) {
+        return new VapiChatCatalogService(chats, events);
     }
 }

@@ -72,6 +72,13 @@ class SecretsStayOutOfLogsTest {
             api.get(fresh, "/api/v1/auths/signout");
             api.get(fresh, "/api/v1/chats/");
             api.get(fresh + "tampered", "/api/v1/chats/");
+            String apiKey = (String) api.post(account.token(), "/api/v1/auths/api_key", "").get("api_key");
+            secrets.add(apiKey);
+            api.get(apiKey, "/api/v1/chats/");
+            api.get(apiKey, "/chat");
+            api.get(apiKey + "0", "/chat");
+            api.delete(account.token(), "/api/v1/auths/api_key");
+            api.get(apiKey, "/api/v1/chats/");
         });
 
         assertThat(events).as("the capture saw the requests")

@@ -363,7 +363,7 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
     @Test
     void check11_listValidation_answers400InTheNestEnvelope() {
         for (String query : List.of("page=0", "page=-1", "limit=1001", "limit=1e9", "limit=abc", "sortOrder=UP",
-                "createdAtGt=yesterday", "updatedAtLe=2024-13-45", "sortBy=size")) {
+                "createdAtGt=yesterday", "updatedAtLe=2024-13-45", "sortBy=size", "sortBy=cost")) {
             Api.Reply reply = api.get(t1.token(), "/chat?" + query);
             assertNest(reply, 400, "Bad Request");
             assertThat(reply.get("message")).as(query).isInstanceOf(List.class);
@@ -376,6 +376,11 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
                 .isEqualTo(List.of("sortOrder must be one of the following values: ASC, DESC"));
         assertThat(api.get(t1.token(), "/chat?createdAtGt=yesterday").get("message"))
                 .isEqualTo(List.of("createdAtGt must be a valid ISO 8601 date string"));
+        assertThat(api.get(t1.token(), "/chat?sortBy=cost").get("message"))
+                .isEqualTo(List.of("sortBy cost is not supported yet"));
+        assertThat(api.get(t1.token(), "/chat?sortBy=size").get("message"))
+                .isEqualTo(List.of("sortBy must be one of the following values: createdAt, duration, cost"));
+        assertThat(api.get(t1.token(), "/chat?sortBy=duration").status()).isEqualTo(200);
         Api.Reply countOnly = api.get(t1.token(), "/chat?limit=0");
         assertThat(results(countOnly)).isEmpty();
         assertThat(metadata(countOnly)).containsEntry("totalPages", 0);

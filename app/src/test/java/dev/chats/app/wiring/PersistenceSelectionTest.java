@@ -1,10 +1,12 @@
 package dev.chats.app.wiring;
 
+import dev.chats.adapters.jdbc.JdbcApiKeyRepository;
 import dev.chats.adapters.jdbc.JdbcChatRepository;
 import dev.chats.adapters.jdbc.JdbcFolderRepository;
 import dev.chats.adapters.jdbc.JdbcShareRepository;
 import dev.chats.adapters.jdbc.JdbcTagRepository;
 import dev.chats.adapters.jdbc.JdbcUserRepository;
+import dev.chats.adapters.mongo.MongoApiKeyRepository;
 import dev.chats.adapters.mongo.MongoChatRepository;
 import dev.chats.adapters.mongo.MongoFolderRepository;
 import dev.chats.adapters.mongo.MongoShareRepository;
@@ -12,6 +14,7 @@ import dev.chats.adapters.mongo.MongoTagRepository;
 import dev.chats.adapters.mongo.MongoUserRepository;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.chats.domain.port.ApiKeyRepository;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.ShareRepository;
@@ -41,6 +44,7 @@ class PersistenceSelectionTest {
             assertThat(context.getBean(FolderRepository.class)).isInstanceOf(JdbcFolderRepository.class);
             assertThat(context.getBean(TagRepository.class)).isInstanceOf(JdbcTagRepository.class);
             assertThat(context.getBean(ShareRepository.class)).isInstanceOf(JdbcShareRepository.class);
+            assertThat(context.getBean(ApiKeyRepository.class)).isInstanceOf(JdbcApiKeyRepository.class);
         }
     }
 
@@ -57,6 +61,8 @@ class PersistenceSelectionTest {
             assertThat(context.getBean(FolderRepository.class)).isInstanceOf(MongoFolderRepository.class);
             assertThat(context.getBean(TagRepository.class)).isInstanceOf(MongoTagRepository.class);
             assertThat(context.getBean(ShareRepository.class)).isInstanceOf(MongoShareRepository.class);
+            assertThat(context.getBean(ApiKeyRepository.class)).isInstanceOf(MongoApiKeyRepository.class);
+            assertThat(context.findBean(JdbcApiKeyRepository.class)).isEmpty();
             assertThat(context.findBean(DataSource.class)).isEmpty();
             assertThat(context.findBean(JdbcChatRepository.class)).isEmpty();
         } finally {

@@ -27,10 +27,14 @@ public final class SessionClaims {
      * The session the authentication stands for.
      *
      * @throws IllegalArgumentException if the subject is no user id, the id no token id, or the version no
-     *                                  non-negative whole number: a token this server did not shape
+     *                                  non-negative whole number: a token this server did not shape; or if the
+     *                                  authentication stands for an API key
      */
     public static SessionToken of(Authentication authentication) {
         Map<String, Object> claims = authentication.getAttributes();
+        if (claims.containsKey(ApiKeyClaims.KEY_HASH)) {
+            throw new IllegalArgumentException("an API key is no session token");
+        }
         UserId user = new UserId(String.valueOf(authentication.getName()));
         Optional<TokenId> id = Optional.ofNullable(claims.get(TOKEN_ID)).map(value -> new TokenId(value.toString()));
         Object version = claims.get(CREDENTIALS_VERSION);

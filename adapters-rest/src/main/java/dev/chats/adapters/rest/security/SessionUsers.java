@@ -2,9 +2,9 @@ package dev.chats.adapters.rest.security;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
-import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.application.port.in.ApiKeysDisabledException;
 import dev.chats.application.port.in.RevokedSessionException;
-import dev.chats.application.port.in.SessionToken;
+import dev.chats.application.port.in.UnknownApiKeyException;
 import dev.chats.application.port.in.UnknownUserException;
 import dev.chats.domain.user.User;
 import io.micronaut.http.HttpRequest;
@@ -13,44 +13,44 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
 /**
- * Resolves the user behind a request's verified token, read afresh from the store, and answers the failures the
- * way Open WebUI's {@code get_current_user} / {@code get_verified_user} do. A signed-out token, or one issued before
- * the user's last password change, is refused as Open WebUI refuses a revoked one.
+ * Resolves the user behind a request's verified token or API key, read afresh from the store, and answers the
+ * failures the way Open WebUI's {@code get_current_user} / {@code get_verified_user} do. A signed-out token, or one
+ * issued before the user's last password change, is refused as Open WebUI refuses a revoked one; an unknown API key
+ * as an invalid token, and any API key while keys are disabled with 403.
  */
 @Singleton
 public final class SessionUsers {
 
     /** Open WebUI's {@code detail} for a token whose {@code jti} was revoked. */
     public static final String REVOKED_TOKEN = "Invalid token";
+    /** Open WebUI's {@code API_KEY_NOT_ALLOWED}: a key presented while keys are disabled. */
+    public static final String API_KEY_NOT_ALLOWED = "Use of API key is not enabled in the environment.";
 
-    private final GetSessionUserUseCase sessionUser;
+    private final AuthenticatedUsers users;
 
-    SessionUsers(GetSessionUserUseCase sessionUser) {
-        this.sessionUser = sessionUser;
+    SessionUsers(AuthenticatedUsers users) {
+        this.users = users;
     }
 
     /**
      * The signed-in user whatever their role ({@code pending} included).
      *
      * @throws ApiException 401 {@code Invalid token} if the token was signed out or predates a password change;
-     *                      401 {@code INVALID_TOKEN} if the token's user no longer exists; 403/401 as for a
-     *                      rejected request if the request carries no valid token at all
+     *                      401 {@code INVALID_TOKEN} if the token's user no longer exists, or the API key is no
+     *                      (living) user's; 403 {@code API_KEY_NOT_ALLOWED} for an API key while keys are disabled;
+     *                      403/401 as for a rejected request if the request carries no valid token at all
      */
     public User current(HttpRequest<?> request) {
         Authentication authentication = request.getUserPrincipal(Authentication.class)
                 .orElseThrow(() -> unauthenticated(request));
-        SessionToken token;
         try {
-            token = SessionClaims.of(authentication);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.unauthorized(OpenWebUiMessages.INVALID_TOKEN);
-        }
-        try {
-            return sessionUser.sessionUser(token);
+            return users.user(authentication);
         } catch (RevokedSessionException e) {
             throw ApiException.unauthorized(REVOKED_TOKEN);
-        } catch (UnknownUserException e) {
+        } catch (UnknownUserException | UnknownApiKeyException | IllegalArgumentException | NullPointerException e) {
             throw ApiException.unauthorized(OpenWebUiMessages.INVALID_TOKEN);
+        } catch (ApiKeysDisabledException e) {
+            throw new ApiException(HttpStatus.FORBIDDEN, API_KEY_NOT_ALLOWED);
         }
     }
 

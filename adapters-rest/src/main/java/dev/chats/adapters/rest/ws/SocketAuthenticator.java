@@ -1,10 +1,12 @@
 package dev.chats.adapters.rest.ws;
 
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
-import dev.chats.adapters.rest.security.SessionClaims;
+import dev.chats.adapters.rest.security.AuthenticatedUsers;
 import dev.chats.adapters.rest.security.SessionTokens;
-import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.adapters.rest.security.SessionUsers;
+import dev.chats.application.port.in.ApiKeysDisabledException;
 import dev.chats.application.port.in.RevokedSessionException;
+import dev.chats.application.port.in.UnknownApiKeyException;
 import dev.chats.application.port.in.UnknownUserException;
 import dev.chats.domain.port.StoreUnavailableException;
 import dev.chats.domain.user.User;
@@ -20,8 +22,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Checks the token a socket presents exactly as a REST request's is checked: the same JWT validators (signature,
- * expiry), then revocation (sign-out, password change) and the user read afresh from the store, who must be
+ * Checks the token a socket presents exactly as a REST request's is checked: the same validators (a JWT's signature
+ * and expiry, an API key's shape), then revocation (sign-out, password change) or the key's owner, and the user read
+ * afresh from the store, who must be
  * verified ({@code user} or {@code admin}) — pending users get no events. Blocks on the user store: call it off the
  * event loop.
  */
@@ -30,15 +33,16 @@ public final class SocketAuthenticator {
 
     static final CloseReason INVALID_TOKEN = new CloseReason(1008, OpenWebUiMessages.INVALID_TOKEN);
     static final CloseReason PROHIBITED = new CloseReason(1008, OpenWebUiMessages.ACCESS_PROHIBITED);
+    static final CloseReason API_KEYS_OFF = new CloseReason(1008, SessionUsers.API_KEY_NOT_ALLOWED);
     static final CloseReason STORE_DOWN = new CloseReason(1013, "The database is unavailable right now");
     private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<TokenValidator<HttpRequest<?>>> validators;
-    private final GetSessionUserUseCase sessionUser;
+    private final AuthenticatedUsers users;
 
-    SocketAuthenticator(List<TokenValidator<HttpRequest<?>>> validators, GetSessionUserUseCase sessionUser) {
+    SocketAuthenticator(List<TokenValidator<HttpRequest<?>>> validators, AuthenticatedUsers users) {
         this.validators = validators;
-        this.sessionUser = sessionUser;
+        this.users = users;
     }
 
     /** What became of a token: the user and the token's expiry, or why the socket is refused. */
@@ -75,9 +79,12 @@ public final class SocketAuthenticator {
         }
         User user;
         try {
-            user = sessionUser.sessionUser(SessionClaims.of(authentication));
-        } catch (RevokedSessionException | UnknownUserException | IllegalArgumentException | NullPointerException e) {
+            user = users.user(authentication);
+        } catch (RevokedSessionException | UnknownUserException | UnknownApiKeyException | IllegalArgumentException
+                 | NullPointerException e) {
             return Outcome.refused(INVALID_TOKEN);
+        } catch (ApiKeysDisabledException e) {
+            return Outcome.refused(API_KEYS_OFF);
         } catch (StoreUnavailableException e) {
             return Outcome.refused(STORE_DOWN);
         }

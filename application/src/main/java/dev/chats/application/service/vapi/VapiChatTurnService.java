@@ -8,6 +8,7 @@ import dev.chats.domain.completion.Completion;
 import dev.chats.domain.completion.ModelMessage;
 import dev.chats.domain.completion.ModelPrices;
 import dev.chats.domain.completion.ModelRequest;
+import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.ModelProvider;
@@ -40,7 +41,8 @@ import java.util.function.Consumer;
  * comes first, and the turn (input and answer) is appended to it after the chat is stored. A saved assistant
  * ({@code assistantId}, or inherited from the session or previous chat) is read afresh for every turn; the chat
  * keeps its id, not a copy. {@code costs}/{@code cost} are the upstream's usage times the model's price
- * ({@link ModelPrices}; 0 for an unpriced model).
+ * ({@link ModelPrices}; 0 for an unpriced model). A stored chat is announced to its owner's clients as
+ * {@code chat.created}.
  */
 public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamVapiChatUseCase {
 
@@ -53,10 +55,11 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
     private final ModelPrices prices;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ChatEvents events;
 
     public VapiChatTurnService(VapiChatRepository chats, VapiSessionRepository sessions,
                                SavedAssistantRepository assistants, ModelProvider model, ModelPrices prices,
-                               IdGenerator ids, Clock clock) {
+                               IdGenerator ids, Clock clock, ChatEvents events) {
         this.chats = chats;
         this.sessions = sessions;
         this.assistants = assistants;
@@ -64,6 +67,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         this.prices = prices;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -217,6 +221,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
                 turn.add(answer);
                 appendToSession(session, turn, finished);
             }
+            events.publish(VapiChatEvents.created(chat));
             return chat;
         }
     }

@@ -10,6 +10,7 @@ import dev.chats.domain.completion.Completion;
 import dev.chats.domain.completion.ModelMessage;
 import dev.chats.domain.completion.ModelRequest;
 import dev.chats.domain.completion.ModelUsage;
+import dev.chats.domain.port.ChatEvent;
 import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.ModelUnavailableException;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
@@ -42,6 +43,7 @@ class VapiChatTurnServiceTest {
     private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
     private final InMemoryVapiSessionRepository sessions = new InMemoryVapiSessionRepository();
     private final InMemorySavedAssistantRepository assistants = new InMemorySavedAssistantRepository();
+    private final List<ChatEvent> events = new ArrayList<>();
     private final VapiChatTurnService turns = new VapiChatTurnService(chats, sessions, assistants, model,
             dev.chats.domain.completion.ModelPrices.parse("gpt-x=1000000/2000000"),
             () -> UUID.randomUUID().toString(), new dev.chats.domain.port.Clock() {
@@ -54,7 +56,7 @@ class VapiChatTurnServiceTest {
                 public long nowEpochMillis() {
                     return now.getAndAdd(250);
                 }
-            });
+            }, events::add);
 
     private static User user(String name) {
         return new User(new UserId(UUID.randomUUID().toString()), name,
@@ -106,6 +108,7 @@ class VapiChatTurnServiceTest {
         assertThatThrownBy(() -> streamed.run(delta -> { })).isInstanceOf(ModelUnavailableException.class);
 
         assertThat(chats.list(VapiChatQuery.of(ada.id())).totalItems()).isZero();
+        assertThat(events).isEmpty();
     }
 
     @Test
@@ -118,6 +121,7 @@ class VapiChatTurnServiceTest {
         })).hasMessage("gone");
 
         assertThat(chats.findById(ada.id(), streamed.id())).isEmpty();
+        assertThat(events).isEmpty();
     }
 
     @Test
@@ -131,6 +135,13 @@ class VapiChatTurnServiceTest {
         assertThat(chat.id()).isEqualTo(streamed.id());
         assertThat(String.join("", deltas)).isEqualTo("answer to hello");
         assertThat(chats.findById(ada.id(), streamed.id())).contains(chat);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.recipient()).isEqualTo(ada.id());
+            assertThat(event.type()).isEqualTo("chat.created");
+            assertThat(event.chatId()).isEqualTo(chat.id().value());
+            assertThat(event.data()).containsEntry("id", chat.id().value()).containsEntry("orgId", ada.id().value())
+                    .containsEntry("createdAt", java.time.Instant.ofEpochMilli(chat.createdAt()).toString());
+        });
     }
 
     @Test
