@@ -211,9 +211,12 @@ class RequestLogTest {
             throw new IllegalStateException(e);
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) root.getAppender("json");
-        assertThat(console).as("the json appender is the root's with CHATS_LOG_FORMAT=json").isNotNull();
-        assertThat(root.getAppender("text")).isNull();
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) root.getAppender("console");
+        assertThat(console).as("the root's console appender").isNotNull();
+        assertThat(console.getEncoder().getClass().getSimpleName()).isEqualTo("LogstashEncoder");
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .as("configuration without warnings, so logback prints no status lines")
+                .allMatch(status -> status.getLevel() == ch.qos.logback.core.status.Status.INFO);
         return console.getEncoder();
     }
 }

@@ -37,6 +37,7 @@ final class CorsSettings implements BeanCreatedEventListener<HttpServerConfigura
         origins.setExposedHeaders(EXPOSED);
         origins.setAllowCredentials(true);
         cors.setEnabled(true);
+        cors.setSingleHeader(true);
         cors.setConfigurations(Map.of("chats", origins));
         return cors;
     }
