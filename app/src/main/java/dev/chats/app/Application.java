@@ -9,6 +9,8 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // The banner is written straight to the console: with JSON logs it would be the one line that is not JSON.
+        boolean jsonLogs = "json".equals(System.getenv("CHATS_LOG_FORMAT"));
+        Micronaut.build(args).mainClass(Application.class).banner(!jsonLogs).start();
     }
 }

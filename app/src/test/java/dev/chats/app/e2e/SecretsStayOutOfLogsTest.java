@@ -1,11 +1,8 @@
 package dev.chats.app.e2e;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.read.ListAppender;
+import dev.chats.app.support.LogCapture;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -15,10 +12,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +44,7 @@ class SecretsStayOutOfLogsTest {
     void identityRoutes_logNoPasswordTokenOrKey_evenAtDebug() {
         Api api = new Api(client, json);
         List<String> secrets = new ArrayList<>(List.of(SECRET, FIRST_PASSWORD, WRONG_PASSWORD, NEW_PASSWORD));
-        List<ILoggingEvent> events = capturedAtDebug(() -> {
+        List<ILoggingEvent> events = LogCapture.atDebug(() -> {
             TestUsers.signUp(client, "Admin");
             TestUsers.Account account = TestUsers.signUp(client, "Logged", TestUsers.uniqueEmail("logged"),
                     FIRST_PASSWORD);
@@ -94,63 +89,6 @@ class SecretsStayOutOfLogsTest {
     private static Api.Reply signIn(Api api, String email, String password) {
         return api.send(HttpRequest.POST("/api/v1/auths/signin", Map.of("email", email, "password", password))
                 .contentType(MediaType.APPLICATION_JSON_TYPE), null);
-    }
-
-    /**
-     * Runs the work with every logger at DEBUG (those the tests configure quieter too) except the levels the
-     * production {@code logback.xml} pins, the root's usual appenders set aside, and answers what was logged.
-     */
-    private static List<ILoggingEvent> capturedAtDebug(Runnable work) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Map<Logger, Level> levels = new java.util.HashMap<>();
-        for (Logger logger : root.getLoggerContext().getLoggerList()) {
-            if (logger.getLevel() != null) {
-                levels.put(logger, logger.getLevel());
-            }
-        }
-        List<Appender<ILoggingEvent>> usual = new ArrayList<>();
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            usual.add(it.next());
-        }
-        ListAppender<ILoggingEvent> capture = new ListAppender<>();
-        capture.start();
-        usual.forEach(root::detachAppender);
-        root.addAppender(capture);
-        levels.keySet().forEach(logger -> logger.setLevel(Level.DEBUG));
-        root.setLevel(Level.DEBUG);
-        productionLevels().forEach((name, pinned) -> {
-            Logger logger = root.getLoggerContext().getLogger(name);
-            levels.putIfAbsent(logger, logger.getLevel());
-            logger.setLevel(pinned);
-        });
-        try {
-            work.run();
-        } finally {
-            levels.forEach(Logger::setLevel);
-            root.detachAppender(capture);
-            usual.forEach(root::addAppender);
-        }
-        synchronized (capture.list) {
-            return List.copyOf(capture.list);
-        }
-    }
-
-    /** The {@code <logger name level>} entries of the production {@code logback.xml}. */
-    private static Map<String, Level> productionLevels() {
-        String config;
-        try (java.io.InputStream in = SecretsStayOutOfLogsTest.class.getResourceAsStream("/logback.xml")) {
-            assertThat(in).as("logback.xml on the classpath").isNotNull();
-            config = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Map<String, Level> pinned = new java.util.HashMap<>();
-        java.util.regex.Matcher entry = java.util.regex.Pattern
-                .compile("<logger\\s+name=\"([^\"]+)\"\\s+level=\"([A-Za-z]+)\"").matcher(config);
-        while (entry.find()) {
-            pinned.put(entry.group(1), Level.toLevel(entry.group(2)));
-        }
-        return pinned;
     }
 
     private static String throwableText(IThrowableProxy proxy) {

@@ -2,6 +2,10 @@ package dev.chats.adapters.rest.auth;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.security.PresentedToken;
 import dev.chats.adapters.rest.security.SessionClaims;
@@ -37,6 +41,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +57,8 @@ import java.util.Optional;
  * executor.
  */
 @Controller("/api/v1/auths")
+@Tag(name = ApiTags.AUTH)
+@DetailErrors
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
 public class AuthController {
@@ -76,7 +87,10 @@ public class AuthController {
 
     @Post("/signup")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<SessionUserResponse> signUp(@Nullable @Body byte[] body) {
+    public HttpResponse<SessionUserResponse> signUp(@RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.SignUp.class)))
+            @Nullable @Body byte[] body) {
         SignUpForm form = SignUpForm.read(bodies.object(body));
         EmailAddress email;
         try {
@@ -98,7 +112,10 @@ public class AuthController {
 
     @Post("/signin")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<SessionUserResponse> signIn(@Nullable @Body byte[] body) {
+    public HttpResponse<SessionUserResponse> signIn(@RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.SignIn.class)))
+            @Nullable @Body byte[] body) {
         SignInForm form = SignInForm.read(bodies.object(body));
         try {
             return signedIn(signIn.signIn(form.email(), form.password()));
@@ -153,9 +170,13 @@ public class AuthController {
      * token issued before, the one presented here included, answers 401 afterwards: the client signs in again.
      * Open to pending users too, as upstream ({@code get_current_user}).
      */
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Post("/update/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public boolean updatePassword(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public boolean updatePassword(HttpRequest<?> request, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.UpdatePassword.class)))
+            @Nullable @Body byte[] body) {
         User user = sessionUsers.current(request);
         UpdatePasswordForm form = UpdatePasswordForm.read(bodies.object(body));
         try {
@@ -175,7 +196,8 @@ public class AuthController {
     }
 
     /** The signed-in user, {@code pending} ones included, with the token they presented. */
-    @Get(uris = {"", "/"})
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @Get("/")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public SessionUserResponse session(HttpRequest<?> request) {
         User user = sessionUsers.current(request);

@@ -1,6 +1,10 @@
 package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.application.port.in.ListUserChatsUseCase;
 import dev.chats.domain.chat.ChatOrder;
@@ -18,12 +22,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Optional;
 
 /** REST adapter: the admin's view of one user's chats ({@code GET /api/v1/chats/list/user/{user_id}}). */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHATS)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminChatsController {
@@ -38,7 +47,7 @@ public class AdminChatsController {
     }
 
     @Get("/list/user/{userId}")
-    public List<ChatTitleIdResponse> listUserChats(User actor, @PathVariable String userId,
+    public List<ChatTitleIdResponse> listUserChats(@Actor User actor, @PathVariable String userId,
                                                    @Nullable @QueryValue String page,
                                                    @Nullable @QueryValue String skip,
                                                    @Nullable @QueryValue String limit,

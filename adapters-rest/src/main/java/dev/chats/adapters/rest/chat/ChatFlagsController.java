@@ -1,6 +1,10 @@
 package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.application.port.in.ArchiveChatUseCase;
 import dev.chats.application.port.in.ListUserChatsUseCase;
@@ -18,6 +22,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 
 import java.util.List;
@@ -28,6 +34,9 @@ import static dev.chats.adapters.rest.chat.ChatsController.stream;
 
 /** REST adapter: pinning and archiving routes of Open WebUI's chats router. */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHAT_ORGANISE)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -42,53 +51,53 @@ public class ChatFlagsController {
     }
 
     @Get("/pinned")
-    public Publisher<ChatTitleIdResponse> pinned(User actor) {
+    public Publisher<ChatTitleIdResponse> pinned(@Actor User actor) {
         return stream(pins.pinned(actor)).map(ChatTitleIdResponse::from);
     }
 
     @Get("/{id}/pinned")
-    public boolean isPinned(User actor, @PathVariable String id) {
+    public boolean isPinned(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.DEFAULT,
                 () -> pins.isPinned(actor, chatId(id, OpenWebUiMessages.DEFAULT)));
     }
 
     @Post("/{id}/pin")
-    public ChatResponse togglePin(User actor, @PathVariable String id) {
+    public ChatResponse togglePin(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.DEFAULT,
                 () -> ChatResponse.from(pins.togglePin(actor, chatId(id, OpenWebUiMessages.DEFAULT))));
     }
 
     /** The POST route and the older GET one both toggle. */
     @Post("/{id}/archive")
-    public ChatResponse toggleArchive(User actor, @PathVariable String id) {
+    public ChatResponse toggleArchive(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.DEFAULT,
                 () -> ChatResponse.from(archive.toggleArchive(actor, chatId(id, OpenWebUiMessages.DEFAULT))));
     }
 
     @Get("/{id}/archive")
-    public ChatResponse toggleArchiveLegacy(User actor, @PathVariable String id) {
+    public ChatResponse toggleArchiveLegacy(@Actor User actor, @PathVariable String id) {
         return toggleArchive(actor, id);
     }
 
     @Post("/archive/all")
-    public boolean archiveAll(User actor) {
+    public boolean archiveAll(@Actor User actor) {
         archive.archiveAll(actor);
         return true;
     }
 
     @Post("/unarchive/all")
-    public boolean unarchiveAll(User actor) {
+    public boolean unarchiveAll(@Actor User actor) {
         archive.unarchiveAll(actor);
         return true;
     }
 
     @Get("/all/archived")
-    public Publisher<ChatResponse> exportArchived(User actor) {
+    public Publisher<ChatResponse> exportArchived(@Actor User actor) {
         return stream(archive.exportArchived(actor)).map(ChatResponse::from);
     }
 
     @Get("/archived")
-    public List<ChatTitleIdResponse> archived(User actor, @Nullable @QueryValue String page,
+    public List<ChatTitleIdResponse> archived(@Actor User actor, @Nullable @QueryValue String page,
                                               @Nullable @QueryValue String skip,
                                               @Nullable @QueryValue String limit,
                                               @Nullable @QueryValue String query,

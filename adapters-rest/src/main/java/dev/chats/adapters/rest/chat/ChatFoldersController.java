@@ -1,6 +1,11 @@
 package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.QueryParams;
@@ -20,6 +25,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -32,6 +42,9 @@ import static dev.chats.adapters.rest.chat.ChatsController.stream;
 
 /** REST adapter: filing chats in folders and the folder chat lists of Open WebUI's chats router. */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHAT_ORGANISE)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -46,7 +59,10 @@ public class ChatFoldersController {
     }
 
     @Post("/{id}/folder")
-    public ChatResponse move(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public ChatResponse move(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.FolderIdForm.class)))
+            @Nullable @Body byte[] body) {
         BodyFields form = new BodyFields(bodies.object(body));
         Optional<FolderId> folderId = form.optionalFolderId("folder_id");
         form.validate();
@@ -55,13 +71,13 @@ public class ChatFoldersController {
     }
 
     @Get("/folder/{folderId}")
-    public Publisher<ChatResponse> folderTree(User actor, @PathVariable String folderId) {
+    public Publisher<ChatResponse> folderTree(@Actor User actor, @PathVariable String folderId) {
         return pathFolderId(folderId).map(folder -> stream(chatFolders.chatsInFolderTree(actor, folder))
                 .map(ChatResponse::from)).orElseGet(Flux::empty);
     }
 
     @Get("/folder/{folderId}/list")
-    public List<FolderChatItem> folderPage(User actor, @PathVariable String folderId,
+    public List<FolderChatItem> folderPage(@Actor User actor, @PathVariable String folderId,
                                            @Nullable @QueryValue String page) {
         long pageNumber = QueryParams.integer("page", page, 1).orElse(1L);
         return pathFolderId(folderId).map(folder -> chatFolders.folderPage(actor, folder, pageNumber).stream()

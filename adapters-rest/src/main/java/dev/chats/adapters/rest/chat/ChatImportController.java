@@ -1,10 +1,15 @@
 package dev.chats.adapters.rest.chat;
 
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.ValidationErrors;
-import dev.chats.application.port.in.ImportChatsUseCase;
 import dev.chats.application.port.in.ImportChatsUseCase.ImportedChat;
+import dev.chats.application.port.in.ImportChatsUseCase;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
@@ -17,6 +22,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +39,9 @@ import java.util.Optional;
  * (answers one chat) or {@code {"chats": [...]}} (answers the list).
  */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHATS)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -41,8 +55,14 @@ public class ChatImportController {
         this.imports = imports;
     }
 
+    @ApiResponse(responseCode = "200", description = "The imported chat, or a list of them for {\"chats\": [ … ]}",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {ChatResponse.class,
+            ChatResponse[].class})))
     @Post("/import")
-    public Object importChats(User actor, @Nullable @Body byte[] body) {
+    public Object importChats(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.ImportBody.class)))
+            @Nullable @Body byte[] body) {
         Map<String, Object> form = bodies.object(body);
         if (form.containsKey("chats") && !form.containsKey("chat")) {
             if (!(form.get("chats") instanceof List<?> entries)) {

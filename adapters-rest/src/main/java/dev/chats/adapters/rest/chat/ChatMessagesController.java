@@ -1,6 +1,11 @@
 package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.ValidationErrors;
@@ -21,6 +26,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +41,9 @@ import static dev.chats.adapters.rest.chat.ChatsController.chatId;
 
 /** REST adapter: the message routes of Open WebUI's chats router, used by tools and pipelines. */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHAT_MESSAGES)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -47,9 +61,16 @@ public class ChatMessagesController {
      * Open WebUI answers the whole chat; a client sending {@code Prefer: return=minimal} (RFC 7240) gets 204 instead,
      * so a message written into a chat of tens of MB does not send the chat back each time.
      */
+    @ApiResponse(responseCode = "200", description = "The whole chat",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChatResponse.class)))
+    @ApiResponse(responseCode = "204",
+            description = "With Prefer: return=minimal (answered with Preference-Applied: return=minimal)")
     @Post("/{id}/messages/{messageId}")
-    public HttpResponse<?> upsert(User actor, @PathVariable String id, @PathVariable String messageId,
-                                  @Nullable @Header("Prefer") String prefer, @Nullable @Body byte[] body) {
+    public HttpResponse<?> upsert(@Actor User actor, @PathVariable String id, @PathVariable String messageId,
+                                  @Nullable @Header("Prefer") String prefer, @RequestBody(required = true,
+                                          content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.MessageForm.class)))
+            @Nullable @Body byte[] body) {
         BodyFields form = new BodyFields(bodies.object(body));
         String content = form.requiredString("content");
         form.validate();
@@ -77,8 +98,10 @@ public class ChatMessagesController {
     }
 
     @Post("/{id}/messages/{messageId}/event")
-    public boolean event(User actor, @PathVariable String id, @PathVariable String messageId,
-                         @Nullable @Body byte[] body) {
+    public boolean event(@Actor User actor, @PathVariable String id, @PathVariable String messageId,
+                         @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.EventForm.class)))
+            @Nullable @Body byte[] body) {
         BodyFields form = new BodyFields(bodies.object(body));
         String type = form.requiredString("type");
         Map<String, Object> data = form.requiredObject("data");

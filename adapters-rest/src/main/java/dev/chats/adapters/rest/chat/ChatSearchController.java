@@ -1,5 +1,9 @@
 package dev.chats.adapters.rest.chat;
 
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.adapters.rest.request.ValidationErrors;
 import dev.chats.application.port.in.SearchChatsUseCase;
@@ -12,11 +16,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /** REST adapter: {@code GET /api/v1/chats/search}. */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHATS)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ChatSearchController {
@@ -28,7 +37,7 @@ public class ChatSearchController {
     }
 
     @Get("/search")
-    public List<ChatTitleIdResponse> search(User actor, @Nullable @QueryValue String text,
+    public List<ChatTitleIdResponse> search(@Actor User actor, @Nullable @QueryValue String text,
                                             @Nullable @QueryValue String page) {
         if (text == null) {
             throw ValidationErrors.single("missing", "Field required", null, "query", "text");

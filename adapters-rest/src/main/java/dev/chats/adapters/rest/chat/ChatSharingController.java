@@ -2,6 +2,11 @@ package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.CloneChatUseCase;
@@ -21,6 +26,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,6 +40,9 @@ import static dev.chats.adapters.rest.chat.ChatsController.chatId;
 
 /** REST adapter: sharing and cloning routes of Open WebUI's chats router. */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHAT_SHARING)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -46,30 +59,33 @@ public class ChatSharingController {
     }
 
     @Post("/{id}/share")
-    public ChatResponse share(User actor, @PathVariable String id) {
+    public ChatResponse share(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED,
                 () -> ChatResponse.from(sharing.share(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED))));
     }
 
     @Delete("/{id}/share")
-    public boolean unshare(User actor, @PathVariable String id) {
+    public boolean unshare(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED,
                 () -> sharing.unshare(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED)));
     }
 
     @Get("/share/{shareId}")
-    public ChatResponse readShared(User actor, @PathVariable String shareId) {
+    public ChatResponse readShared(@Actor User actor, @PathVariable String shareId) {
         return shareOr401(OpenWebUiMessages.NOT_FOUND,
                 () -> ChatResponse.ofShare(sharing.readShared(actor, shareId)));
     }
 
     @Post("/{id}/clone/shared")
-    public ChatResponse cloneShared(User actor, @PathVariable String id) {
+    public ChatResponse cloneShared(@Actor User actor, @PathVariable String id) {
         return shareOr401(OpenWebUiMessages.DEFAULT, () -> ChatResponse.from(sharing.cloneShared(actor, id)));
     }
 
     @Post("/{id}/clone")
-    public ChatResponse cloneChat(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public ChatResponse cloneChat(@Actor User actor, @PathVariable String id,
+            @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OpenWebUiSchemas.CloneForm.class)))
+            @Nullable @Body byte[] body) {
         BodyFields form = new BodyFields(bodies.object(body));
         Optional<String> title = form.optionalString("title");
         form.validate();
@@ -79,7 +95,7 @@ public class ChatSharingController {
 
     /** The older route: no body, the title is always "Clone of …". */
     @Get("/{id}/clone")
-    public ChatResponse cloneChatLegacy(User actor, @PathVariable String id) {
+    public ChatResponse cloneChatLegacy(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.DEFAULT, () -> ChatResponse.from(
                 cloning.cloneChat(actor, chatId(id, OpenWebUiMessages.DEFAULT), Optional.empty())));
     }

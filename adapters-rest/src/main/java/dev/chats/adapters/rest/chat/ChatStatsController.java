@@ -2,6 +2,11 @@ package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.JsonStream;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.application.port.in.AccessProhibitedException;
@@ -25,6 +30,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +47,9 @@ import java.util.OptionalLong;
  * field names and order. Figures come from the store's facts, never from assembled conversations.
  */
 @Controller("/api/v1/chats/stats")
+@Tag(name = ApiTags.CHAT_MESSAGES)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -51,8 +64,10 @@ public class ChatStatsController {
     }
 
     /** {@code items_per_page} above the store's largest page is served as that page; below 1 answers 422. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OpenWebUiSchemas.UsagePage.class)))
     @Get("/usage")
-    public Map<String, Object> usage(User actor, @Nullable @QueryValue("items_per_page") String itemsPerPage,
+    public Map<String, Object> usage(@Actor User actor, @Nullable @QueryValue("items_per_page") String itemsPerPage,
                                      @Nullable @QueryValue String page) {
         long size = Math.min(QueryParams.integer("items_per_page", itemsPerPage, 1).orElse(50L),
                 PageRequest.MAX_LIMIT);
@@ -64,8 +79,14 @@ public class ChatStatsController {
         return body;
     }
 
+    @ApiResponse(responseCode = "200",
+            description = "A page of 10, oldest first; with ?stream=true every chat as an NDJSON attachment",
+            content = {@Content(mediaType = "application/json",
+            schema = @Schema(implementation = OpenWebUiSchemas.ExportPage.class)),
+            @Content(mediaType = "application/x-ndjson",
+            schema = @Schema(implementation = OpenWebUiSchemas.ExportItem.class))})
     @Get("/export")
-    public HttpResponse<?> export(User actor, @Nullable @QueryValue("updated_at") String updatedAt,
+    public HttpResponse<?> export(@Actor User actor, @Nullable @QueryValue("updated_at") String updatedAt,
                                   @Nullable @QueryValue String page, @Nullable @QueryValue String stream) {
         OptionalLong after = QueryParams.integer("updated_at", updatedAt, Long.MIN_VALUE)
                 .filter(value -> value != 0).map(OptionalLong::of).orElse(OptionalLong.empty());
@@ -84,8 +105,10 @@ public class ChatStatsController {
         return HttpResponse.ok(body);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OpenWebUiSchemas.ExportItem.class)))
     @Get("/export/{chatId}")
-    public Map<String, Object> exportOne(User actor, @PathVariable String chatId) {
+    public Map<String, Object> exportOne(@Actor User actor, @PathVariable String chatId) {
         ChatId id;
         try {
             id = new ChatId(chatId);

@@ -1,6 +1,11 @@
 package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.ChatTagsUseCase;
@@ -20,6 +25,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -28,6 +38,9 @@ import static dev.chats.adapters.rest.chat.ChatsController.chatId;
 
 /** REST adapter: the tag routes of Open WebUI's chats router. */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHAT_ORGANISE)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -46,12 +59,15 @@ public class ChatTagsController {
     }
 
     @Get(uris = {"/all/tags", "/tags/all"})
-    public List<TagResponse> allTags(User actor) {
+    public List<TagResponse> allTags(@Actor User actor) {
         return TagResponse.all(listTags.listTags(actor));
     }
 
     @Post("/tags")
-    public List<ChatTitleIdResponse> chatsTagged(User actor, @Nullable @Body byte[] body) {
+    public List<ChatTitleIdResponse> chatsTagged(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.TagFilterForm.class)))
+            @Nullable @Body byte[] body) {
         BodyFields form = new BodyFields(bodies.object(body));
         String name = form.requiredString("name");
         long skip = form.optionalLong("skip").orElse(0L);
@@ -62,27 +78,33 @@ public class ChatTagsController {
     }
 
     @Get("/{id}/tags")
-    public List<TagResponse> tagsOf(User actor, @PathVariable String id) {
+    public List<TagResponse> tagsOf(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.NOT_FOUND,
                 () -> TagResponse.all(chatTags.tagsOf(actor, chatId(id, OpenWebUiMessages.NOT_FOUND))));
     }
 
     @Post("/{id}/tags")
-    public List<TagResponse> addTag(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public List<TagResponse> addTag(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.TagForm.class)))
+            @Nullable @Body byte[] body) {
         String name = tagName(body);
         return answerNotVisibleAs(OpenWebUiMessages.DEFAULT,
                 () -> TagResponse.all(chatTags.addTag(actor, chatId(id, OpenWebUiMessages.DEFAULT), name)));
     }
 
     @Delete("/{id}/tags")
-    public List<TagResponse> removeTag(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public List<TagResponse> removeTag(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.TagForm.class)))
+            @Nullable @Body byte[] body) {
         String name = tagName(body);
         return answerNotVisibleAs(OpenWebUiMessages.NOT_FOUND,
                 () -> TagResponse.all(chatTags.removeTag(actor, chatId(id, OpenWebUiMessages.NOT_FOUND), name)));
     }
 
     @Delete("/{id}/tags/all")
-    public boolean clearTags(User actor, @PathVariable String id) {
+    public boolean clearTags(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.NOT_FOUND, () -> {
             chatTags.clearTags(actor, chatId(id, OpenWebUiMessages.NOT_FOUND));
             return true;

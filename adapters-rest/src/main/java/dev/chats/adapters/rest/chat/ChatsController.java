@@ -2,6 +2,11 @@ package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.JsonStream;
 import dev.chats.adapters.rest.request.QueryParams;
@@ -32,6 +37,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -44,6 +56,9 @@ import java.util.function.Supplier;
  * delete, the sidebar list and the exports. Each route is one use-case call.
  */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHATS)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -80,8 +95,11 @@ public class ChatsController {
      * One page is answered as a list with its length (measured: several times the throughput of streaming the same
      * 60 titles); without {@code page} every title is streamed, so memory stays flat however many chats.
      */
+    @ApiResponse(responseCode = "200", description = "Titles, newest first: one page of 60 with ?page=, else all",
+            content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = ChatTitleIdResponse.class))))
     @Get(uris = {"/", "/list"})
-    public HttpResponse<?> list(User actor, @Nullable @QueryValue String page,
+    public HttpResponse<?> list(@Actor User actor, @Nullable @QueryValue String page,
                                                @Nullable @QueryValue("include_pinned") String includePinned,
                                                @Nullable @QueryValue("include_folders") String includeFolders) {
         ListChatTitlesUseCase.Options options = new ListChatTitlesUseCase.Options(
@@ -96,44 +114,60 @@ public class ChatsController {
     }
 
     @Post("/new")
-    public ChatResponse create(User actor, @Nullable @Body byte[] body) {
+    public ChatResponse create(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.ChatForm.class)))
+            @Nullable @Body byte[] body) {
         ChatForm form = ChatForm.read(bodies.object(body));
         return ChatResponse.from(createChat.create(actor, new CreateChatUseCase.Command(form.chat(), form.folderId())));
     }
 
     /** Every chat of the caller: NDJSON when asked for {@code application/x-ndjson} (the newest front-end), else an array. */
+    @ApiResponse(responseCode = "200",
+            description = "Every chat of the caller; one per line with Accept: application/x-ndjson",
+            content = {@Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = ChatResponse.class))),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = ChatResponse.class))})
     @Get("/all")
-    public HttpResponse<?> exportOwn(User actor, HttpRequest<?> request) {
+    public HttpResponse<?> exportOwn(@Actor User actor, HttpRequest<?> request) {
         return jsonStream.answer(request, exportChats.exportOwn(actor), ChatResponse::from);
     }
 
     /** Admin export of every chat, in the same two shapes as {@code /all}. */
+    @ApiResponse(responseCode = "200",
+            description = "Every chat (admin); one per line with Accept: application/x-ndjson",
+            content = {@Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = ChatResponse.class))),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = ChatResponse.class))})
     @Get("/all/db")
-    public HttpResponse<?> exportAll(User actor, HttpRequest<?> request) {
+    public HttpResponse<?> exportAll(@Actor User actor, HttpRequest<?> request) {
         return jsonStream.answer(request, exportAllChats.exportAll(actor), ChatResponse::from);
     }
 
     @Delete("/")
-    public boolean deleteAll(User actor) {
+    public boolean deleteAll(@Actor User actor) {
         deleteAllChats.deleteAll(actor);
         return true;
     }
 
     @Get("/{id}")
-    public ChatResponse get(User actor, @PathVariable String id) {
+    public ChatResponse get(@Actor User actor, @PathVariable String id) {
         return answerNotVisibleAs(OpenWebUiMessages.NOT_FOUND,
                 () -> ChatResponse.from(getChat.get(actor, chatId(id, OpenWebUiMessages.NOT_FOUND))));
     }
 
     @Post("/{id}")
-    public ChatResponse update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public ChatResponse update(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            description = "Merged into the stored chat document", content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.ChatForm.class)))
+            @Nullable @Body byte[] body) {
         ChatForm form = ChatForm.read(bodies.object(body));
         return answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () -> ChatResponse.from(
                 updateChat.update(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), form.chat())));
     }
 
     @Delete("/{id}")
-    public boolean delete(User actor, @PathVariable String id) {
+    public boolean delete(@Actor User actor, @PathVariable String id) {
         deleteChat.delete(actor, chatIdOr404(id));
         return true;
     }

@@ -2,6 +2,11 @@ package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.adapters.rest.request.ValidationErrors;
@@ -24,6 +29,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +47,9 @@ import java.util.function.Supplier;
  * {@code id}). {@code /shared} is a literal path, so it is never read as a chat id.
  */
 @Controller("/api/v1/chats")
+@Tag(name = ApiTags.CHAT_SHARING)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -53,7 +66,7 @@ public class SharedChatsController {
     }
 
     @Get("/shared")
-    public List<SharedChatResponse> shared(User actor, @Nullable @QueryValue String page,
+    public List<SharedChatResponse> shared(@Actor User actor, @Nullable @QueryValue String page,
                                            @Nullable @QueryValue String query,
                                            @Nullable @QueryValue("order_by") String orderBy,
                                            @Nullable @QueryValue String direction) {
@@ -64,13 +77,16 @@ public class SharedChatsController {
     }
 
     @Get("/shared/{id}/access")
-    public List<AccessGrantResponse> access(User actor, @PathVariable String id) {
+    public List<AccessGrantResponse> access(@Actor User actor, @PathVariable String id) {
         return ownedOr404(() -> sharing.accessGrants(actor, chatIdOr404(id)).stream()
                 .map(AccessGrantResponse::from).toList());
     }
 
     @Post("/shared/{id}/access/update")
-    public ChatResponse updateAccess(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public ChatResponse updateAccess(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.AccessGrantsForm.class)))
+            @Nullable @Body byte[] body) {
         List<ShareChatUseCase.GrantCommand> grants = grants(bodies.object(body));
         return ownedOr404(() -> ChatResponse.from(sharing.updateAccessGrants(actor, chatIdOr404(id), grants)));
     }

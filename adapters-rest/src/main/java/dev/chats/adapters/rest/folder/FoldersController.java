@@ -2,6 +2,11 @@ package dev.chats.adapters.rest.folder;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
+import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.adapters.rest.request.ValidationErrors;
@@ -30,6 +35,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
@@ -39,6 +49,9 @@ import java.util.Map;
  * delete folder trees. Each route is one use-case call; a folder that is missing or another user's answers 404.
  */
 @Controller("/api/v1/folders")
+@Tag(name = ApiTags.FOLDERS)
+@DetailErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -68,30 +81,39 @@ public class FoldersController {
     }
 
     @Get("/")
-    public List<FolderNameIdResponse> list(User actor) {
+    public List<FolderNameIdResponse> list(@Actor User actor) {
         return listFolders.list(actor).stream().map(FolderNameIdResponse::from).toList();
     }
 
     @Post("/")
-    public FolderModelResponse create(User actor, @Nullable @Body byte[] body) {
+    public FolderModelResponse create(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.FolderForm.class)))
+            @Nullable @Body byte[] body) {
         FolderCreateUseCase.Command command = FolderForm.read(bodies.object(body));
         return FolderModelResponse.from(createFolder.create(actor, command));
     }
 
     @Get("/{id}")
-    public FolderModelResponse get(User actor, @PathVariable String id) {
+    public FolderModelResponse get(@Actor User actor, @PathVariable String id) {
         return FolderModelResponse.from(getFolder.get(actor, folderId(id)));
     }
 
     @Post("/{id}/update")
-    public FolderModelResponse update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public FolderModelResponse update(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.FolderUpdateForm.class)))
+            @Nullable @Body byte[] body) {
         FolderUpdateUseCase.Command command = FolderUpdateForm.read(bodies.object(body));
         return FolderModelResponse.from(updateFolder.update(actor, folderId(id), command));
     }
 
     /** Open WebUI's {@code FolderParentIdForm}: {@code {"parent_id": str|null}}, absent meaning the root. */
     @Post("/{id}/update/parent")
-    public FolderModelResponse move(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public FolderModelResponse move(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.FolderParentForm.class)))
+            @Nullable @Body byte[] body) {
         Map<String, Object> form = bodies.object(body);
         ValidationErrors errors = new ValidationErrors();
         var parent = FolderFields.parentId(form, errors);
@@ -106,7 +128,10 @@ public class FoldersController {
      * folder as it is.
      */
     @Post("/{id}/update/items")
-    public FolderModelResponse updateItems(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public FolderModelResponse updateItems(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.FolderItemsForm.class)))
+            @Nullable @Body byte[] body) {
         Map<String, Object> form = bodies.object(body);
         ValidationErrors errors = new ValidationErrors();
         if (!form.containsKey("items")) {
@@ -120,7 +145,10 @@ public class FoldersController {
 
     /** Open WebUI's {@code FolderIsExpandedForm}: {@code {"is_expanded": bool}}, required. */
     @Post("/{id}/update/expanded")
-    public FolderModelResponse expand(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public FolderModelResponse expand(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OpenWebUiSchemas.FolderExpandedForm.class)))
+            @Nullable @Body byte[] body) {
         Map<String, Object> form = bodies.object(body);
         ValidationErrors errors = new ValidationErrors();
         Boolean expanded = null;
@@ -139,7 +167,7 @@ public class FoldersController {
      * answers 401).
      */
     @Delete("/{id}")
-    public boolean delete(User actor, @PathVariable String id,
+    public boolean delete(@Actor User actor, @PathVariable String id,
                           @Nullable @QueryValue("delete_contents") String deleteContents) {
         boolean contents = QueryParams.bool("delete_contents", deleteContents, true);
         FolderId folder = folderId(id);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * Binds the acting user to any controller parameter of type {@link User}.
  *
  * <p>Contract for controllers: annotate the controller (or route) {@code @Secured(SecurityRule.IS_AUTHENTICATED)}
- * and declare a parameter {@code dev.chats.domain.user.User actor} — no annotation. The route then receives the
+ * and declare a parameter {@code dev.chats.domain.user.User actor} — binding needs no annotation; {@code @Actor}
+ * only keeps the parameter out of the OpenAPI document. The route then receives the
  * user named by the request's verified token (bearer header, else {@code token} cookie), loaded afresh from the
  * user store on every request, so a role change or deletion applies at once. The route body never runs when:
  * <ul>

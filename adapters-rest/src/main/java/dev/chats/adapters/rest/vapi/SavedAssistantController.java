@@ -1,5 +1,11 @@
 package dev.chats.adapters.rest.vapi;
 
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.NestErrors;
+import dev.chats.adapters.rest.openapi.VapiPageQuery;
+import dev.chats.adapters.rest.openapi.VapiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.vapi.SavedAssistantsUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
@@ -24,6 +30,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +48,9 @@ import java.util.Map;
  * as sent; errors answer NestJS's envelope; another user's assistant answers as a missing one.
  */
 @Controller(VapiRoutes.ASSISTANT)
+@Tag(name = ApiTags.VAPI_ASSISTANTS)
+@NestErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -48,30 +64,48 @@ public class SavedAssistantController {
         this.assistants = assistants;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Assistant.class)))
     @Post
-    public HttpResponse<Map<String, Object>> create(User actor, @Nullable @Body byte[] body) {
+    public HttpResponse<Map<String, Object>> create(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VapiSchemas.AssistantDefinition.class)))
+            @Nullable @Body byte[] body) {
         return HttpResponse.created(json(assistants.create(actor, VapiBodies.object(bodies, body, false))));
     }
 
+    @VapiPageQuery
+    @ApiResponse(responseCode = "200", description = "Newest first", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = VapiSchemas.Assistant.class))))
     @Get
-    public List<Map<String, Object>> list(User actor, HttpRequest<?> request) {
+    public List<Map<String, Object>> list(@Actor User actor, HttpRequest<?> request) {
         VapiChatQuery query = VapiListParams.read(request.getParameters(), actor.id()).query();
         return assistants.list(actor, query.createdAt(), query.updatedAt(), query.limit()).stream()
                 .map(SavedAssistantController::json).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Assistant.class)))
     @Get("/{id}")
-    public Map<String, Object> get(User actor, @PathVariable String id) {
+    public Map<String, Object> get(@Actor User actor, @PathVariable String id) {
         return json(assistants.get(actor, assistantId(id)));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Assistant.class)))
     @Patch("/{id}")
-    public Map<String, Object> update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public Map<String, Object> update(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            description = "Fields to change; the rest is kept", content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VapiSchemas.AssistantDefinition.class)))
+            @Nullable @Body byte[] body) {
         return json(assistants.update(actor, assistantId(id), VapiBodies.object(bodies, body, false)));
     }
 
+    @ApiResponse(responseCode = "200", description = "The deleted assistant",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Assistant.class)))
     @Delete("/{id}")
-    public Map<String, Object> delete(User actor, @PathVariable String id) {
+    public Map<String, Object> delete(@Actor User actor, @PathVariable String id) {
         return json(assistants.delete(actor, assistantId(id)));
     }
 

@@ -1,5 +1,12 @@
 package dev.chats.adapters.rest.vapi;
 
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.NestErrors;
+import dev.chats.adapters.rest.openapi.VapiFilterQuery;
+import dev.chats.adapters.rest.openapi.VapiPageQuery;
+import dev.chats.adapters.rest.openapi.VapiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.vapi.CreateVapiChatUseCase;
 import dev.chats.application.port.in.vapi.DeleteVapiChatUseCase;
@@ -10,9 +17,9 @@ import dev.chats.application.port.in.vapi.StreamVapiChatUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
 import dev.chats.domain.port.ModelUnavailableException;
 import dev.chats.domain.user.User;
+import dev.chats.domain.vapi.InvalidVapiChatException;
 import dev.chats.domain.vapi.VapiChat;
 import dev.chats.domain.vapi.VapiChatCursor;
-import dev.chats.domain.vapi.InvalidVapiChatException;
 import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
 import io.micronaut.core.annotation.Nullable;
@@ -33,6 +40,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -55,6 +70,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * as a missing one.
  */
 @Controller(VapiRoutes.CHAT)
+@Tag(name = ApiTags.VAPI_CHATS)
+@NestErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -83,9 +101,18 @@ public class VapiChatController {
         this.deleteChat = deleteChat;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: the chat with the model's output",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Chat.class)))
+    @ApiResponse(responseCode = "200", description = "Streamed: server-sent events, each data one ChatStreamEvent",
+            content = @Content(mediaType = "text/event-stream",
+            schema = @Schema(implementation = VapiSchemas.ChatStreamEvent.class)))
     @Post
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
-    public HttpResponse<?> create(User actor, @Nullable @Body byte[] body) {
+    public HttpResponse<?> create(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VapiSchemas.CreateChat.class)))
+            @Nullable @Body byte[] body) {
         NewVapiChat command = VapiChatForm.read(VapiBodies.object(bodies, body, true), false, Set.of());
         if (!command.stream()) {
             return HttpResponse.created(VapiChatJson.chat(createChat.create(actor, command)));
@@ -117,9 +144,18 @@ public class VapiChatController {
      * OpenAI Responses-compatible: the same turn as {@code POST /chat}, streamed unless {@code stream} is false;
      * {@code model} is accepted and ignored, {@code previous_response_id} is an alias of {@code previousChatId}.
      */
+    @ApiResponse(responseCode = "201", description = "Created (stream: false): the response",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.ResponseObject.class)))
+    @ApiResponse(responseCode = "200", description = "Streamed: server-sent events, each data one ResponseStreamEvent",
+            content = @Content(mediaType = "text/event-stream",
+            schema = @Schema(implementation = VapiSchemas.ResponseStreamEvent.class)))
     @Post("/responses")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
-    public HttpResponse<?> respond(User actor, @Nullable @Body byte[] body) {
+    public HttpResponse<?> respond(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VapiSchemas.CreateResponse.class)))
+            @Nullable @Body byte[] body) {
         Map<String, Object> form = VapiBodies.object(bodies, body, true);
         Object alias = form.remove("previous_response_id");
         if (alias != null && form.get("previousChatId") == null) {
@@ -161,8 +197,16 @@ public class VapiChatController {
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 
+    @VapiPageQuery
+    @VapiFilterQuery
+    @Parameter(name = "sessionId", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+    @Parameter(name = "previousChatId", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY,
+            description = "metadata.nextCursor of the previous page (keyset paging)", schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.ChatPage.class)))
     @Get
-    public Map<String, Object> list(User actor, HttpRequest<?> request) {
+    public Map<String, Object> list(@Actor User actor, HttpRequest<?> request) {
         VapiListParams params = VapiListParams.read(request.getParameters(), actor.id());
         VapiChatPage page = listChats.list(actor, params.query());
         int limit = params.query().limit();
@@ -187,13 +231,18 @@ public class VapiChatController {
         return answer;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Chat.class)))
     @Get("/{id}")
-    public Map<String, Object> get(User actor, @PathVariable String id) {
+    public Map<String, Object> get(@Actor User actor, @PathVariable String id) {
         return VapiChatJson.chat(getChat.get(actor, chatId(id)));
     }
 
+    @ApiResponse(responseCode = "200", description = "The deleted chat",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Chat.class)))
     @Delete("/{id}")
-    public Map<String, Object> delete(User actor, @PathVariable String id) {
+    public Map<String, Object> delete(@Actor User actor, @PathVariable String id) {
         return VapiChatJson.chat(deleteChat.delete(actor, chatId(id)));
     }
 

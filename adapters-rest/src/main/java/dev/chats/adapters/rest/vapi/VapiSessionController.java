@@ -1,5 +1,12 @@
 package dev.chats.adapters.rest.vapi;
 
+import dev.chats.adapters.rest.openapi.Actor;
+import dev.chats.adapters.rest.openapi.ApiDocument;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.NestErrors;
+import dev.chats.adapters.rest.openapi.VapiFilterQuery;
+import dev.chats.adapters.rest.openapi.VapiPageQuery;
+import dev.chats.adapters.rest.openapi.VapiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
 import dev.chats.application.port.in.vapi.VapiSessionsUseCase;
@@ -25,6 +32,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +50,9 @@ import java.util.Map;
  * (answering the deleted session). Errors answer NestJS's envelope; another user's session answers as a missing one.
  */
 @Controller(VapiRoutes.SESSION)
+@Tag(name = ApiTags.VAPI_SESSIONS)
+@NestErrors
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -48,14 +66,24 @@ public class VapiSessionController {
         this.sessions = sessions;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Session.class)))
     @Post
-    public HttpResponse<Map<String, Object>> create(User actor, @Nullable @Body byte[] body) {
+    public HttpResponse<Map<String, Object>> create(@Actor User actor,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VapiSchemas.CreateSession.class)))
+            @Nullable @Body byte[] body) {
         Map<String, Object> form = VapiBodies.object(bodies, body, false);
         return HttpResponse.created(json(sessions.create(actor, VapiSessionForm.create(form))));
     }
 
+    @VapiPageQuery
+    @VapiFilterQuery
+    @Parameter(name = "name", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.SessionPage.class)))
     @Get
-    public Map<String, Object> list(User actor, HttpRequest<?> request) {
+    public Map<String, Object> list(@Actor User actor, HttpRequest<?> request) {
         VapiSessionQuery query = VapiListParams.readSessions(request.getParameters(), actor.id());
         VapiSessionPage page = sessions.list(actor, query);
         long totalPages = query.limit() == 0 ? 0 : (page.totalItems() + query.limit() - 1) / query.limit();
@@ -72,19 +100,29 @@ public class VapiSessionController {
         return answer;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Session.class)))
     @Get("/{id}")
-    public Map<String, Object> get(User actor, @PathVariable String id) {
+    public Map<String, Object> get(@Actor User actor, @PathVariable String id) {
         return json(sessions.get(actor, sessionId(id)));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Session.class)))
     @Patch("/{id}")
-    public Map<String, Object> update(User actor, @PathVariable String id, @Nullable @Body byte[] body) {
+    public Map<String, Object> update(@Actor User actor, @PathVariable String id, @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VapiSchemas.UpdateSession.class)))
+            @Nullable @Body byte[] body) {
         Map<String, Object> form = VapiBodies.object(bodies, body, false);
         return json(sessions.update(actor, sessionId(id), VapiSessionForm.update(form)));
     }
 
+    @ApiResponse(responseCode = "200", description = "The deleted session",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = VapiSchemas.Session.class)))
     @Delete("/{id}")
-    public Map<String, Object> delete(User actor, @PathVariable String id) {
+    public Map<String, Object> delete(@Actor User actor, @PathVariable String id) {
         return json(sessions.delete(actor, sessionId(id)));
     }
 
