@@ -2,7 +2,6 @@ package dev.chats.app;
 
 import dev.chats.adapters.openai.OpenAiChatCompletions;
 import dev.chats.adapters.openai.OpenAiSettings;
-import dev.chats.domain.port.ModelProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -16,7 +15,7 @@ import jakarta.inject.Singleton;
 final class ModelProviderWiring {
 
     @Singleton
-    ModelProvider modelProvider(@Value("${chats.model.openai.base-url:}") String baseUrl,
+    OpenAiChatCompletions modelProvider(@Value("${chats.model.openai.base-url:}") String baseUrl,
                                 @Value("${chats.model.openai.api-key:}") String apiKey,
                                 @Value("${chats.model.urls-allowed:}") String urlsAllowed, JsonMapper json) {
         return new OpenAiChatCompletions(new OpenAiSettings(baseUrl, apiKey, urlsAllowed), json);

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -106,6 +107,21 @@ public final class JdbcDatabase {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Checks that the database answers now, within the same bounds as any request (and at once while it is known
+     * away); for the readiness check.
+     *
+     * @throws StoreUnavailableException if it does not
+     */
+    public void ping() {
+        transactions.read("check the database", connection -> {
+            if (!connection.isValid(2)) {
+                throw new SQLTransientConnectionException("the connection did not answer a ping", "08000");
+            }
+            return null;
+        });
     }
 
     /** What one statement may carry to this database. */

@@ -167,6 +167,16 @@ public final class MongoStore {
         return database.getCollection(name, BsonDocument.class);
     }
 
+    /**
+     * Checks that the server answers now, within the same bounds as any request (and at once while it is known
+     * away); for the readiness check.
+     *
+     * @throws StoreUnavailableException if it does not
+     */
+    public void ping() {
+        call("check MongoDB", () -> database.runCommand(new BsonDocument("ping", new BsonInt32(1))));
+    }
+
     /** The database this store lives in. */
     public MongoDatabase database() {
         return database;
