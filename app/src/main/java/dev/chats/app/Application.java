@@ -1,6 +1,9 @@
 package dev.chats.app;
 
+import dev.chats.app.operations.TerminationSignals;
 import io.micronaut.runtime.Micronaut;
+
+import java.util.Map;
 
 /** Entry point: starts the chat server with the persistence adapter chosen by {@code chats.persistence}. */
 public final class Application {
@@ -9,6 +12,8 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        Micronaut.build(args).mainClass(Application.class)
+                .properties(Map.of(TerminationSignals.PROPERTY, "true"))
+                .start();
     }
 }

@@ -79,8 +79,40 @@ public final class MariaDbSearchIndexer {
 
     /** Indexes every queued message last written before {@code writtenBefore} (epoch millis); how many it did. */
     int indexWrittenBefore(long writtenBefore) {
+        return indexWrittenBefore(writtenBefore, Long.MAX_VALUE);
+    }
+
+    /**
+     * On a graceful shutdown, after the last request has been answered: stops the schedule, lets a running pass
+     * finish, then indexes every queued message, quiet or not (no more writes come from this instance), as long as
+     * {@code within} allows. What is left stays queued in the database and is indexed after the next start.
+     *
+     * @return how many messages it indexed
+     */
+    public int flush(Duration within) {
+        if (schedule == null) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        schedule.shutdown();
+        try {
+            if (!schedule.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+            return indexWrittenBefore(System.currentTimeMillis() + 1, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.warn("search indexing at shutdown failed; the queued messages are indexed after the next start: {}",
+                    e.getMessage());
+            return 0;
+        }
+    }
+
+    private int indexWrittenBefore(long writtenBefore, long deadlineNanos) {
         int indexed = 0;
-        while (true) {
+        while (System.nanoTime() < deadlineNanos) {
             int batch = transactions.inTransaction("index searched messages",
                     connection -> indexBatch(connection, writtenBefore));
             indexed += batch;
@@ -88,6 +120,7 @@ public final class MariaDbSearchIndexer {
                 return indexed;
             }
         }
+        return indexed;
     }
 
     private static int indexBatch(Connection connection, long writtenBefore) throws SQLException {

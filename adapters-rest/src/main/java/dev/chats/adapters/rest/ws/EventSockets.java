@@ -147,9 +147,12 @@ public final class EventSockets {
         }
     }
 
-    /** On shutdown every client is told to reconnect elsewhere. */
+    /**
+     * On shutdown every client is told to reconnect elsewhere (close code 1001). Called first thing by a graceful
+     * shutdown, while the connections are still open; again, harmlessly, when the context stops.
+     */
     @PreDestroy
-    void closeAll() {
+    public void closeAll() {
         for (EventSocket socket : all) {
             forget(socket);
             socket.close(SHUTTING_DOWN);
