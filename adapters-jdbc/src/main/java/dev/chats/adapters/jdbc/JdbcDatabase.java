@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The configured SQL database, its schema brought up to date before any repository touches it. Created eagerly,
@@ -31,6 +32,7 @@ public final class JdbcDatabase {
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
     private final StatementSizeLimit statementSizeLimit;
+    private final LongAdder versionConflicts = new LongAdder();
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
@@ -122,6 +124,18 @@ public final class JdbcDatabase {
             }
             return null;
         });
+    }
+
+    /**
+     * Chat updates refused because another writer committed first since the chat was read; each one is retried on a
+     * fresh read by the application, so this counts contention, not failures. For the metrics.
+     */
+    public long versionConflicts() {
+        return versionConflicts.sum();
+    }
+
+    void countVersionConflict() {
+        versionConflicts.increment();
     }
 
     /** What one statement may carry to this database. */

@@ -38,6 +38,7 @@ public final class MariaDbSearchIndexer {
     private final Transactions transactions;
     private final ScheduledExecutorService schedule;
     private volatile boolean failing;
+    private volatile long backlog;
 
     public MariaDbSearchIndexer(JdbcDatabase database) {
         this(database, true);
@@ -61,6 +62,7 @@ public final class MariaDbSearchIndexer {
     private void indexQuietMessages() {
         try {
             indexWrittenBefore(System.currentTimeMillis() - QUIET.toMillis());
+            backlog = transactions.read("count queued messages", MariaDbSearchIndexer::countQueued);
             if (failing) {
                 LOG.info("search indexing works again");
                 failing = false;
@@ -72,6 +74,28 @@ public final class MariaDbSearchIndexer {
                 failing = true;
             }
         }
+    }
+
+    private static long countQueued(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM chat_message_search_pending");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Whether this instance indexes at all: only on MariaDB. */
+    public boolean active() {
+        return schedule != null;
+    }
+
+    /**
+     * Messages waiting for their search grams as of the last pass (about a second ago), those still being written
+     * included; a backlog that keeps growing means the indexer cannot keep up. For the metrics.
+     */
+    public long backlog() {
+        return backlog;
     }
 
     private record Queued(String chatId, String messageId, long writtenAt, String owner, String content) {
