@@ -10,6 +10,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,26 @@ class HealthEndpointsTest {
         assertThat((Map<String, Object>) model.get("details")).containsEntry("reachable", false)
                 .containsEntry("url", "http://127.0.0.1:9/v1");
         assertThat(details).doesNotContainKey("broker");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withTheRedisBroker_readinessReportsIt() {
+        String redis = System.getenv("CHATS_TEST_REDIS_URI");
+        Assumptions.assumeTrue(redis != null && !redis.isBlank(),
+                "skipped: set CHATS_TEST_REDIS_URI (as .ci/run does) to check the broker's readiness");
+        try (EmbeddedServer withRedis = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "datasources.default.url", "jdbc:h2:mem:health-redis;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "chats.events.broker", "redis", "chats.events.redis.uri", redis), "test");
+             HttpClient redisClient = HttpClient.create(withRedis.getURL())) {
+            TestUsers.Account first = TestUsers.signUp(redisClient, "Admin");
+            Map<String, Object> body = redisClient.toBlocking().retrieve(HttpRequest.GET("/health/readiness")
+                    .header("Authorization", first.bearer()), JSON);
+            Map<String, Object> broker = (Map<String, Object>) ((Map<String, Object>) body.get("details"))
+                    .get("broker");
+            assertThat(broker).containsEntry("status", "UP");
+            assertThat((Map<String, Object>) broker.get("details")).containsEntry("connected", true);
+        }
     }
 
     @Test
