@@ -12,6 +12,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +27,7 @@ final class BlockingProbe {
 
     private final Scheduler blocking;
 
-    BlockingProbe(@Named(TaskExecutors.BLOCKING) java.util.concurrent.ExecutorService blocking) {
+    BlockingProbe(@Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
