@@ -1,6 +1,9 @@
 package dev.chats.app;
 
+import dev.chats.app.operations.TerminationSignals;
 import io.micronaut.runtime.Micronaut;
+
+import java.util.Map;
 
 /** Entry point: starts the chat server with the persistence adapter chosen by {@code chats.persistence}. */
 public final class Application {
@@ -11,6 +14,8 @@ public final class Application {
     public static void main(String[] args) {
         // The banner is written straight to the console: with JSON logs it would be the one line that is not JSON.
         boolean jsonLogs = "json".equals(System.getenv("CHATS_LOG_FORMAT"));
-        Micronaut.build(args).mainClass(Application.class).banner(!jsonLogs).start();
+        Micronaut.build(args).mainClass(Application.class).banner(!jsonLogs)
+                .properties(Map.of(TerminationSignals.PROPERTY, "true"))
+                .start();
     }
 }

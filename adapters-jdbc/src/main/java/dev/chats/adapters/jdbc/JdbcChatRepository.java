@@ -45,6 +45,7 @@ public final class JdbcChatRepository implements ChatRepository {
     /** Statements of message ids per IN list; keeps every dialect well inside its parameter limit. */
     private static final int ID_BATCH = 500;
 
+    private final JdbcDatabase database;
     private final SqlDialect dialect;
     private final StatementSizeLimit statementSizeLimit;
     private final Transactions transactions;
@@ -54,6 +55,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private final String updateChat;
 
     public JdbcChatRepository(JdbcDatabase database) {
+        this.database = database;
         this.statementSizeLimit = database.statementSizeLimit();
         this.dialect = database.dialect();
         this.transactions = database.transactions();
@@ -131,6 +133,7 @@ public final class JdbcChatRepository implements ChatRepository {
                 update.setString(next++, chat.id().value());
                 update.setLong(next, chat.version());
                 if (update.executeUpdate() != 1) {
+                    database.countVersionConflict();
                     throw new ChatVersionConflictException(chat.id(), chat.version());
                 }
             }

@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The configured SQL database, its schema brought up to date before any repository touches it. Created eagerly,
@@ -30,6 +32,7 @@ public final class JdbcDatabase {
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
     private final StatementSizeLimit statementSizeLimit;
+    private final LongAdder versionConflicts = new LongAdder();
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
@@ -106,6 +109,33 @@ public final class JdbcDatabase {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Checks that the database answers now, within the same bounds as any request (and at once while it is known
+     * away); for the readiness check.
+     *
+     * @throws StoreUnavailableException if it does not
+     */
+    public void ping() {
+        transactions.read("check the database", connection -> {
+            if (!connection.isValid(2)) {
+                throw new SQLTransientConnectionException("the connection did not answer a ping", "08000");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Chat updates refused because another writer committed first since the chat was read; each one is retried on a
+     * fresh read by the application, so this counts contention, not failures. For the metrics.
+     */
+    public long versionConflicts() {
+        return versionConflicts.sum();
+    }
+
+    void countVersionConflict() {
+        versionConflicts.increment();
     }
 
     /** What one statement may carry to this database. */

@@ -38,6 +38,7 @@ public final class MariaDbSearchIndexer {
     private final Transactions transactions;
     private final ScheduledExecutorService schedule;
     private volatile boolean failing;
+    private volatile long backlog;
 
     public MariaDbSearchIndexer(JdbcDatabase database) {
         this(database, true);
@@ -61,6 +62,7 @@ public final class MariaDbSearchIndexer {
     private void indexQuietMessages() {
         try {
             indexWrittenBefore(System.currentTimeMillis() - QUIET.toMillis());
+            backlog = transactions.read("count queued messages", MariaDbSearchIndexer::countQueued);
             if (failing) {
                 LOG.info("search indexing works again");
                 failing = false;
@@ -74,13 +76,67 @@ public final class MariaDbSearchIndexer {
         }
     }
 
+    private static long countQueued(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM chat_message_search_pending");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Whether this instance indexes at all: only on MariaDB. */
+    public boolean active() {
+        return schedule != null;
+    }
+
+    /**
+     * Messages waiting for their search grams as of the last pass (about a second ago), those still being written
+     * included; a backlog that keeps growing means the indexer cannot keep up. For the metrics.
+     */
+    public long backlog() {
+        return backlog;
+    }
+
     private record Queued(String chatId, String messageId, long writtenAt, String owner, String content) {
     }
 
     /** Indexes every queued message last written before {@code writtenBefore} (epoch millis); how many it did. */
     int indexWrittenBefore(long writtenBefore) {
+        return indexWrittenBefore(writtenBefore, Long.MAX_VALUE);
+    }
+
+    /**
+     * On a graceful shutdown, after the last request has been answered: stops the schedule, lets a running pass
+     * finish, then indexes every queued message, quiet or not (no more writes come from this instance), as long as
+     * {@code within} allows. What is left stays queued in the database and is indexed after the next start.
+     *
+     * @return how many messages it indexed
+     */
+    public int flush(Duration within) {
+        if (schedule == null) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        schedule.shutdown();
+        try {
+            if (!schedule.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+            return indexWrittenBefore(System.currentTimeMillis() + 1, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.warn("search indexing at shutdown failed; the queued messages are indexed after the next start: {}",
+                    e.getMessage());
+            return 0;
+        }
+    }
+
+    private int indexWrittenBefore(long writtenBefore, long deadlineNanos) {
         int indexed = 0;
-        while (true) {
+        while (System.nanoTime() < deadlineNanos) {
             int batch = transactions.inTransaction("index searched messages",
                     connection -> indexBatch(connection, writtenBefore));
             indexed += batch;
@@ -88,6 +144,7 @@ public final class MariaDbSearchIndexer {
                 return indexed;
             }
         }
+        return indexed;
     }
 
     private static int indexBatch(Connection connection, long writtenBefore) throws SQLException {

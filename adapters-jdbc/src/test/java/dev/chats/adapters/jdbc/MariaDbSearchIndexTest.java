@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,25 @@ class MariaDbSearchIndexTest {
 
         chats.delete(chat.id());
         assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isZero();
+    }
+
+    @Test
+    void onShutdown_flush_indexesEveryQueuedMessage_quietOrNot_andStopsTheSchedule() throws SQLException {
+        dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
+        JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcChatRepository chats = new JdbcChatRepository(database);
+        MariaDbSearchIndexer indexer = new MariaDbSearchIndexer(database);
+        Map<String, Object> document = Map.of("title", "just written", "history", Map.of("currentId", "m1",
+                "messages", Map.of("m1", Map.of("id", "m1", "role", "user", "content", "a fresh needle"))));
+        chats.add(Chat.start(new ChatId("fresh"), OWNER, document, null, 1_000));
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isEqualTo(1);
+
+        // Written a moment ago: the schedule would wait for it to go quiet; a shutdown does not.
+        assertThat(indexer.flush(Duration.ofSeconds(10))).isEqualTo(1);
+
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isEqualTo(1);
+        assertThat(indexer.flush(Duration.ofSeconds(10))).as("a second flush finds nothing").isZero();
     }
 
     @Test

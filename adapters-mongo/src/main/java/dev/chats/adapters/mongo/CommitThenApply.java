@@ -92,6 +92,7 @@ final class CommitThenApply {
         return thread;
     });
 
+    private final MongoStore store;
     private final MongoCollection<BsonDocument> chats;
     private final MongoCollection<BsonDocument> messages;
     private final Parts parts;
@@ -99,6 +100,7 @@ final class CommitThenApply {
     private final long readWaitMillis;
 
     CommitThenApply(MongoStore store, Parts parts, Duration term, Duration readWait) {
+        this.store = store;
         this.chats = store.collection(MongoStore.CHATS);
         this.messages = store.collection(MongoStore.CHAT_MESSAGES);
         this.parts = parts;
@@ -189,6 +191,7 @@ final class CommitThenApply {
             BsonDocument state = chats.find(Filters.eq(ID, id.value())).projection(STATE).first();
             if (state == null || state.getNumber(VERSION).longValue() != version || isHidden(state)
                     || !(state.get(APPLYING) instanceof BsonDocument applying) || now() >= deadline) {
+                store.countVersionConflict();
                 throw new ChatVersionConflictException(id, version);
             }
             if (applying.getNumber("until").longValue() < now()) {

@@ -189,6 +189,7 @@ public final class MongoChatRepository implements ChatRepository {
     private void insertMessages(List<RawBsonDocument> documents, CommitThenApply.Hold hold, Chat chat) {
         for (List<RawBsonDocument> batch : WriteBatches.of(documents)) {
             if (hold.lost()) {
+                store.countVersionConflict();
                 throw new ChatVersionConflictException(chat.id(), chat.version());
             }
             messages.insertMany(batch, new InsertManyOptions().ordered(false));

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +72,7 @@ public final class MongoStore {
 
     private final MongoDatabase database;
     private final OutageBreaker breaker;
+    private final LongAdder versionConflicts = new LongAdder();
     /** Calls may nest; only the outermost one of a thread goes through the breaker. */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -165,6 +167,28 @@ public final class MongoStore {
 
     MongoCollection<BsonDocument> collection(String name) {
         return database.getCollection(name, BsonDocument.class);
+    }
+
+    /**
+     * Checks that the server answers now, within the same bounds as any request (and at once while it is known
+     * away); for the readiness check.
+     *
+     * @throws StoreUnavailableException if it does not
+     */
+    public void ping() {
+        call("check MongoDB", () -> database.runCommand(new BsonDocument("ping", new BsonInt32(1))));
+    }
+
+    /**
+     * Chat updates refused because another writer committed first since the chat was read; each one is retried on a
+     * fresh read by the application, so this counts contention, not failures. For the metrics.
+     */
+    public long versionConflicts() {
+        return versionConflicts.sum();
+    }
+
+    void countVersionConflict() {
+        versionConflicts.increment();
     }
 
     /** The database this store lives in. */

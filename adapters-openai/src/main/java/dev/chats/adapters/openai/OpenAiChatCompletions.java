@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -50,6 +51,39 @@ public final class OpenAiChatCompletions implements ModelProvider {
         this.json = json;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Whether the configured model server answers HTTP at all within {@code timeout} ({@code GET /models}; any status
+     * counts: a refused key still means the server is there); for the health report, never a request's path.
+     *
+     * @return the HTTP status it answered, or empty if it did not answer
+     */
+    public OptionalInt probe(Duration timeout) {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/models"))
+                    .timeout(timeout).GET();
+        } catch (IllegalArgumentException e) {
+            return OptionalInt.empty();
+        }
+        if (!settings.apiKey().isEmpty()) {
+            request.header("Authorization", "Bearer " + settings.apiKey());
+        }
+        try {
+            return OptionalInt.of(client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The model server this connection calls, as configured ({@code OPENAI_API_BASE_URL}). */
+    public String baseUrl() {
+        return settings.baseUrl();
     }
 
     @Override

@@ -66,6 +66,20 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * SIGTERM, as an orchestrator stops a container; waits for the process to end.
+     *
+     * @return its exit status, or -1 if it was still running after {@code timeout} (it is then killed)
+     */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            kill();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -9,6 +9,7 @@ import dev.chats.adapters.mongo.MongoSavedAssistantRepository;
 import dev.chats.adapters.mongo.MongoVapiChatRepository;
 import dev.chats.adapters.mongo.MongoVapiSessionRepository;
 import dev.chats.adapters.openai.OpenAiChatCompletions;
+import dev.chats.app.operations.MeteredModelProvider;
 import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.SavedAssistantRepository;
 import dev.chats.domain.port.VapiChatRepository;
@@ -34,7 +35,8 @@ class VapiPersistenceSelectionTest {
             assertThat(context.getBean(VapiSessionRepository.class)).isInstanceOf(JdbcVapiSessionRepository.class);
             assertThat(context.getBean(SavedAssistantRepository.class))
                     .isInstanceOf(JdbcSavedAssistantRepository.class);
-            assertThat(context.getBean(ModelProvider.class)).isInstanceOf(OpenAiChatCompletions.class);
+            assertThat(context.getBean(ModelProvider.class)).isInstanceOf(MeteredModelProvider.class);
+            assertThat(context.findBean(OpenAiChatCompletions.class)).isPresent();
         }
     }
 

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Test helper: a real WebSocket client (the JDK's) that collects the text frames it receives and how the server
  * closed it. The JDK answers the server's pings by itself.
  */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
 
     /** How the server closed the socket; code 1006 if the connection just went away. */
-    record Closed(int code, String reason) {
+    public record Closed(int code, String reason) {
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,12 +33,12 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Opens {@code /api/v1/ws} on the server at {@code base} (http://host:port), with an optional query token. */
-    static WsClient open(String base, String token) {
+    public static WsClient open(String base, String token) {
         String ws = base.replaceFirst("^http", "ws") + "/api/v1/ws";
         return new WsClient(URI.create(token == null ? ws : ws + "?token=" + token));
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
@@ -51,7 +51,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** The next text frame, or fails the test if none arrives in time. */
-    String next(Duration timeout) throws InterruptedException {
+    public String next(Duration timeout) throws InterruptedException {
         String frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (frame == null) {
             throw new AssertionError("no frame within " + timeout
@@ -70,7 +70,7 @@ final class WsClient implements AutoCloseable {
         return frames.size();
     }
 
-    Closed awaitClose(Duration timeout) {
+    public Closed awaitClose(Duration timeout) {
         return closed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 

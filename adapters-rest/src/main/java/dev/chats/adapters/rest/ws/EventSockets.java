@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The open event sockets of this instance, by user: delivers each chat event to every authenticated socket of its
@@ -34,6 +35,7 @@ public final class EventSockets {
     private final WebSocketSettings settings;
     private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
     private final Set<EventSocket> all = ConcurrentHashMap.newKeySet();
+    private final LongAdder droppedEvents = new LongAdder();
 
     public EventSockets(JsonMapper json, WebSocketSettings settings) {
         this.json = json;
@@ -59,6 +61,7 @@ public final class EventSockets {
         }
         for (EventSocket socket : sockets) {
             if (socket.isOpen() && !socket.offer(frame)) {
+                droppedEvents.increment();
                 LOG.info("dropping an event socket of user {}: {} frames unread", event.recipient(),
                         socket.pendingFrames());
                 forget(socket);
@@ -70,6 +73,11 @@ public final class EventSockets {
     /** Sockets open on this instance, authenticated or not. */
     public int openSockets() {
         return all.size();
+    }
+
+    /** Events not delivered to a socket because its client did not read in time (the socket is dropped then). */
+    public long droppedEvents() {
+        return droppedEvents.sum();
     }
 
     /** Authenticated sockets on this instance. */
@@ -147,9 +155,12 @@ public final class EventSockets {
         }
     }
 
-    /** On shutdown every client is told to reconnect elsewhere. */
+    /**
+     * On shutdown every client is told to reconnect elsewhere (close code 1001). Called first thing by a graceful
+     * shutdown, while the connections are still open; again, harmlessly, when the context stops.
+     */
     @PreDestroy
-    void closeAll() {
+    public void closeAll() {
         for (EventSocket socket : all) {
             forget(socket);
             socket.close(SHUTTING_DOWN);

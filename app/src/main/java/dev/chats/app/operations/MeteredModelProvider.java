@@ -1,0 +1,63 @@
+package dev.chats.app.operations;
+
+import dev.chats.domain.completion.Completion;
+import dev.chats.domain.completion.ModelRequest;
+import dev.chats.domain.port.ModelProvider;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The model port, measured: each call's duration by mode ({@code complete}, {@code stream}) and outcome
+ * ({@code ok}, {@code failed}) as {@code chats.model.calls}, and the tokens the model reported as
+ * {@code chats.model.tokens} by kind ({@code prompt}, {@code completion}).
+ */
+public final class MeteredModelProvider implements ModelProvider {
+
+    private final ModelProvider model;
+    private final MeterRegistry registry;
+    private final Counter promptTokens;
+    private final Counter completionTokens;
+
+    public MeteredModelProvider(ModelProvider model, MeterRegistry registry) {
+        this.model = model;
+        this.registry = registry;
+        this.promptTokens = tokens("prompt");
+        this.completionTokens = tokens("completion");
+    }
+
+    @Override
+    public Completion complete(ModelRequest request) {
+        return measured("complete", () -> model.complete(request));
+    }
+
+    @Override
+    public Completion stream(ModelRequest request, Consumer<String> onDelta) {
+        return measured("stream", () -> model.stream(request, onDelta));
+    }
+
+    private Completion measured(String mode, Supplier<Completion> call) {
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            Completion completion = call.get();
+            outcome = "ok";
+            promptTokens.increment(completion.usage().promptTokens());
+            completionTokens.increment(completion.usage().completionTokens());
+            return completion;
+        } finally {
+            Timer.builder("chats.model.calls").description("Calls to the model server")
+                    .tag("mode", mode).tag("outcome", outcome).register(registry)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Counter tokens(String kind) {
+        return Counter.builder("chats.model.tokens").description("Tokens the model server reported using")
+                .tag("kind", kind).register(registry);
+    }
+}

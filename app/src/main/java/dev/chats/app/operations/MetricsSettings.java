@@ -1,0 +1,32 @@
+package dev.chats.app.operations;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+
+import java.util.Locale;
+
+/**
+ * {@code chats.metrics.*}: whether the Prometheus scrape is served ({@code CHATS_METRICS_ENABLED}, off by default).
+ * Read at start-up, so a value that is not true or false stops the server naming the setting instead of leaving
+ * the scrape silently off (the framework would read "yes" as false).
+ */
+@Context
+@ConfigurationProperties("chats.metrics")
+public final class MetricsSettings {
+
+    private boolean enabled;
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public void setEnabled(String enabled) {
+        String value = enabled == null ? "" : enabled.trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigurationException("chats.metrics.enabled (CHATS_METRICS_ENABLED) must be true or false;"
+                    + " it is '" + enabled + "'");
+        }
+        this.enabled = value.equals("true");
+    }
+}
