@@ -194,7 +194,8 @@ final class ChatDocumentMapper {
                 header.getNumber(VERSION).longValue());
     }
 
-    private static boolean hasMessageMap(Map<String, Object> body) {
+    /** Whether the body has a {@code history.messages} object, whose entries are the message documents. */
+    static boolean hasMessageMap(Map<String, Object> body) {
         return JsonTree.asObject(body.get("history")).map(h -> h.get("messages") instanceof Map<?, ?>).orElse(false);
     }
 }

@@ -13,7 +13,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
-import dev.chats.domain.chat.Message;
 import dev.chats.domain.port.ChatVersionConflictException;
 import dev.chats.domain.port.StoreUnavailableException;
 import org.bson.BsonBoolean;
@@ -28,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +48,7 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.LEASE;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.LEGACY_PARTS;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.MAX_DOCUMENT_BYTES;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.MESSAGE_ID;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.POSITION;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.REVISION;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.VERSION;
 
@@ -311,21 +312,22 @@ final class CommitThenApply {
      * whose change set is still recorded, or only bulk changes (archive, move) while a change set stayed recorded;
      * otherwise it is read again, without waiting for any writer.
      */
-    <T> Optional<T> read(String id, BiFunction<BsonDocument, List<Message>, Optional<T>> build) {
+    <M, T> Optional<T> read(String id, MessageReader<M> reader,
+                            BiFunction<BsonDocument, List<M>, Optional<T>> build) {
         long deadline = now() + readWaitMillis;
         BsonDocument before = chats.find(Filters.eq(ID, id)).projection(WHOLE).first();
         for (int attempt = 0; ; attempt++) {
             if (before == null || isHidden(before)) {
                 return Optional.empty();
             }
-            Map<String, BsonDocument> live = liveMessages(List.of(id)).getOrDefault(id, new LinkedHashMap<>());
+            Map<String, BsonDocument> live = liveMessages(List.of(id), reader).getOrDefault(id,
+                    new LinkedHashMap<>());
             BsonDocument after = chats.find(Filters.eq(ID, id)).projection(WHOLE).first();
             if (after == null || isHidden(after)) {
                 return Optional.empty();
             }
             if (consistent(before, after)) {
-                Optional<List<Message>> chatMessages = overlaid(id, live, before, after);
-                Optional<T> chat = chatMessages.flatMap(m -> build.apply(after, m));
+                Optional<T> chat = overlaid(id, live, before, after, reader).flatMap(m -> build.apply(after, m));
                 if (chat.isPresent()) {
                     return chat;
                 }
@@ -345,9 +347,10 @@ final class CommitThenApply {
      * The chats of these documents (read by one query), each as committed at one version; those written while being
      * read are read again on their own.
      */
-    <T> List<T> readAll(List<BsonDocument> documents, BiFunction<BsonDocument, List<Message>, Optional<T>> build) {
+    <M, T> List<T> readAll(List<BsonDocument> documents, MessageReader<M> reader,
+                           BiFunction<BsonDocument, List<M>, Optional<T>> build) {
         List<String> ids = documents.stream().map(d -> d.getString(ID).getValue()).toList();
-        Map<String, Map<String, BsonDocument>> live = liveMessages(ids);
+        Map<String, Map<String, BsonDocument>> live = liveMessages(ids, reader);
         Map<String, BsonDocument> states = new HashMap<>();
         chats.find(Filters.in(ID, ids)).projection(STATE)
                 .forEach(state -> states.put(state.getString(ID).getValue(), state));
@@ -357,10 +360,10 @@ final class CommitThenApply {
             BsonDocument state = states.get(id);
             Optional<T> chat = Optional.empty();
             if (state != null && state.getNumber(VERSION).longValue() == document.getNumber(VERSION).longValue()) {
-                chat = overlaid(id, live.getOrDefault(id, new LinkedHashMap<>()), document, state)
+                chat = overlaid(id, live.getOrDefault(id, new LinkedHashMap<>()), document, state, reader)
                         .flatMap(m -> build.apply(document, m));
             }
-            (chat.isPresent() ? chat : read(id, build)).ifPresent(found::add);
+            (chat.isPresent() ? chat : read(id, reader, build)).ifPresent(found::add);
         }
         return found;
     }
@@ -393,12 +396,13 @@ final class CommitThenApply {
     }
 
     /**
-     * The live messages with the change sets of both looks laid over them, older first; empty when a change set
+     * The live messages with the change sets of both looks laid over them, as the reader's values in position order
+     * (the change sets' documents are whole, the live ones as the reader fetched them); empty when a change set
      * kept in parts is gone meanwhile (applied and cleared: read again). Message documents stamped later than the
      * chat's version were left by an earlier version of this adapter's protocol and are not part of the chat.
      */
-    private Optional<List<Message>> overlaid(String id, Map<String, BsonDocument> live, BsonDocument before,
-                                             BsonDocument after) {
+    private <M> Optional<List<M>> overlaid(String id, Map<String, BsonDocument> live, BsonDocument before,
+                                           BsonDocument after, MessageReader<M> reader) {
         long version = after.getNumber(VERSION).longValue();
         live.values().removeIf(document -> ChatDocumentMapper.revision(document) > version);
         String seen = null;
@@ -413,8 +417,10 @@ final class CommitThenApply {
                 changes.get().overlay(live);
             }
         }
-        List<Message> result = new ArrayList<>(live.size());
-        live.values().forEach(document -> result.add(ChatDocumentMapper.message(document)));
+        List<BsonDocument> ordered = new ArrayList<>(live.values());
+        ordered.sort(Comparator.comparingInt(document -> document.getNumber(POSITION).intValue()));
+        List<M> result = new ArrayList<>(ordered.size());
+        ordered.forEach(document -> result.add(reader.value(document)));
         return Optional.of(result);
     }
 
@@ -431,13 +437,13 @@ final class CommitThenApply {
         return bytes == null ? Optional.empty() : Optional.of(ChangeSet.of(new RawBsonDocument(bytes)));
     }
 
-    /** The message documents of these chats by message id, in the order read. */
-    private Map<String, Map<String, BsonDocument>> liveMessages(List<String> chatIds) {
+    /** The message documents of these chats, as the reader fetches them, by message id, in the order read. */
+    private Map<String, Map<String, BsonDocument>> liveMessages(List<String> chatIds, MessageReader<?> reader) {
         Map<String, Map<String, BsonDocument>> byChat = new LinkedHashMap<>();
         for (int from = 0; from < chatIds.size(); from += WriteBatches.DOCUMENTS) {
             List<String> batch = chatIds.subList(from, Math.min(chatIds.size(), from + WriteBatches.DOCUMENTS));
             Bson filter = batch.size() == 1 ? Filters.eq("_id.chatId", batch.get(0)) : Filters.in("_id.chatId", batch);
-            for (BsonDocument document : messages.find(filter).batchSize(MESSAGE_BATCH)) {
+            for (BsonDocument document : reader.find(messages, filter, MESSAGE_BATCH)) {
                 BsonDocument key = document.getDocument(ID);
                 byChat.computeIfAbsent(key.getString("chatId").getValue(), chat -> new LinkedHashMap<>())
                         .put(key.getString(MESSAGE_ID).getValue(), document);

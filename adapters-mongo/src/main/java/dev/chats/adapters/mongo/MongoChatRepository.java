@@ -19,6 +19,7 @@ import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.ChatVersionConflictException;
 import dev.chats.domain.stats.ChatFacts;
+import dev.chats.domain.stats.MessageFacts;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,7 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.CREATED;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.FOLDER;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.ID;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.LEASE;
+import static dev.chats.adapters.mongo.ChatDocumentMapper.META;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.TITLE;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.UPDATED;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.USER;
@@ -201,7 +204,7 @@ public final class MongoChatRepository implements ChatRepository {
 
     @Override
     public Optional<Chat> findById(ChatId id) {
-        return store.call("find chat", () -> protocol.read(id.value(), this::build));
+        return store.call("find chat", () -> protocol.read(id.value(), MessageReader.WHOLE, this::build));
     }
     @Override
     public List<ChatSummary> findSummaries(ChatQuery query) {
@@ -228,13 +231,13 @@ public final class MongoChatRepository implements ChatRepository {
         return store.call("list chats", () -> protocol.readAll(chats.find(filter(query))
                 .projection(CommitThenApply.whole()).sort(ChatQueryFilter.sort(query))
                 .skip((int) query.page().offset()).limit(query.page().limit()).batchSize(CHAT_BATCH)
-                .into(new ArrayList<>()), this::build));
+                .into(new ArrayList<>()), MessageReader.WHOLE, this::build));
     }
 
     /**
-     * Statistics facts of a page of the owner's chats. Unlike the JDBC adapter this still reads the page's chats
-     * whole through the write protocol (as every read here is consistent with it) and reduces them at once; a
-     * projection of the message documents (role, model, times, the length of {@code contentText}) would replace it.
+     * Statistics facts of a page of the owner's chats, read through the write protocol like every read here: the
+     * chat documents (their bodies hold no messages) and the message documents projected by the database to their
+     * facts ({@link MessageFactsReader}), so no message content is read.
      */
     @Override
     public List<ChatFacts> findFacts(UserId owner, OptionalLong updatedAfter, SortDirection direction,
@@ -248,8 +251,7 @@ public final class MongoChatRepository implements ChatRepository {
                 : Sorts.descending(UPDATED), Sorts.ascending(ID));
         return store.call("read chat statistics", () -> protocol.readAll(chats.find(Filters.and(conditions))
                 .projection(CommitThenApply.whole()).sort(sort).skip((int) page.offset()).limit(page.limit())
-                .batchSize(CHAT_BATCH).into(new ArrayList<>()), this::build)).stream()
-                .map(MongoChatRepository::facts).toList();
+                .batchSize(CHAT_BATCH).into(new ArrayList<>()), MessageFactsReader.INSTANCE, this::facts));
     }
 
     @Override
@@ -261,29 +263,41 @@ public final class MongoChatRepository implements ChatRepository {
 
     @Override
     public Optional<ChatFacts> findFacts(ChatId id) {
-        return findById(id).map(MongoChatRepository::facts);
+        return store.call("read chat statistics", () -> protocol.read(id.value(), MessageFactsReader.INSTANCE,
+                this::facts));
     }
 
-    private static ChatFacts facts(Chat chat) {
-        return ChatFacts.of(chat.id(), chat.ownerId(), chat.createdAt(), chat.updatedAt(), chat.meta(),
-                chat.storedDocument().body(), chat.storedDocument().messages());
+    /**
+     * The facts of a chat from its document and its messages' facts; empty when a part of its body is gone. As with
+     * {@link #build}, message documents of a body without a message object are left out.
+     */
+    private Optional<ChatFacts> facts(BsonDocument document, List<MessageFacts> messageFacts) {
+        return body(document).map(body -> {
+            Map<String, MessageFacts> byKey = new LinkedHashMap<>();
+            if (ChatDocumentMapper.hasMessageMap(body)) {
+                messageFacts.forEach(facts -> byKey.put(facts.key(), facts));
+            }
+            return ChatFacts.ofFacts(new ChatId(document.getString(ID).getValue()),
+                    new UserId(document.getString(USER).getValue()), document.getNumber(CREATED).longValue(),
+                    document.getNumber(UPDATED).longValue(), BsonJson.toMap(document.getDocument(META)), body,
+                    byKey);
+        });
     }
 
     /** The chat from its document and messages; empty when a part of its body is gone (a newer write replaced it). */
     private Optional<Chat> build(BsonDocument document, List<Message> chatMessages) {
-        Map<String, Object> body;
+        return body(document).map(body -> ChatDocumentMapper.chat(document, body, chatMessages));
+    }
+
+    /** The body of a chat document, inline or from its parts; empty when the parts are gone. */
+    private Optional<Map<String, Object>> body(BsonDocument document) {
         if (document.containsKey(BODY)) {
-            body = BsonJson.toMap(document.getDocument(BODY));
-        } else {
-            BsonDocument ref = document.getDocument(BODY_PARTS);
-            byte[] bytes = parts.readBytes(document.getString(ID).getValue(), ref.getString("rev").getValue(),
-                    ref.getNumber("count").intValue());
-            if (bytes == null) {
-                return Optional.empty();
-            }
-            body = ChatDocumentMapper.body(bytes);
+            return Optional.of(BsonJson.toMap(document.getDocument(BODY)));
         }
-        return Optional.of(ChatDocumentMapper.chat(document, body, chatMessages));
+        BsonDocument ref = document.getDocument(BODY_PARTS);
+        byte[] bytes = parts.readBytes(document.getString(ID).getValue(), ref.getString("rev").getValue(),
+                ref.getNumber("count").intValue());
+        return bytes == null ? Optional.empty() : Optional.of(ChatDocumentMapper.body(bytes));
     }
 
     private Bson filter(ChatQuery query) {
