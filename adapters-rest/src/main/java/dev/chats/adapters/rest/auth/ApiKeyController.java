@@ -1,6 +1,8 @@
 package dev.chats.adapters.rest.auth;
 
 import dev.chats.adapters.rest.error.ApiException;
+import dev.chats.adapters.rest.openapi.ApiTags;
+import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.security.SessionUsers;
 import dev.chats.application.port.in.ApiKeysDisabledException;
 import dev.chats.application.port.in.ApiKeysUseCase;
@@ -17,6 +19,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * REST adapter: Open WebUI's {@code /api/v1/auths/api_key} — issue (or reissue) the caller's API key, show it, delete
@@ -25,6 +28,8 @@ import io.micronaut.security.rules.SecurityRule;
  * the rest masked), see {@code docs/api-keys.md}.
  */
 @Controller("/api/v1/auths/api_key")
+@Tag(name = ApiTags.AUTH)
+@DetailErrors
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
 @Secured(SecurityRule.IS_AUTHENTICATED)

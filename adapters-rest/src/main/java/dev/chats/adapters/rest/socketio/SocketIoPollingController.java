@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,10 @@ import java.util.concurrent.CompletableFuture;
  * The HTTP long-polling transport of {@code /ws/socket.io}: GET opens a connection or waits for what the server has
  * to send, POST carries what the client sends; both go to the Engine.IO server, which answers as the protocol says.
  * A POST larger than {@code chats.websocket.max-frame-bytes} answers 413 without reaching it. Anonymous for the
- * security filter: the token travels in the Socket.IO connect packet and is checked there.
+ * security filter: the token travels in the Socket.IO connect packet and is checked there. Described in the API
+ * document by {@code src/main/openapi/socket-io.yml}, as its bodies are Engine.IO packets.
  */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
