@@ -1,6 +1,7 @@
 package dev.chats.app.operations;
 
 import dev.chats.adapters.jdbc.MariaDbSearchIndexer;
+import dev.chats.adapters.rest.socketio.SocketIoSessions;
 import dev.chats.adapters.rest.ws.EventSockets;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.runtime.graceful.GracefulShutdownManager;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Drains this instance before it stops, within {@code chats.shutdown.grace}: tells every WebSocket client to
- * reconnect elsewhere (close code 1001), stops accepting connections and reports readiness DOWN, lets the requests
+ * reconnect elsewhere (close code 1001; Socket.IO clients are disconnected), stops accepting connections and reports readiness DOWN, lets the requests
  * and streams in flight finish (each connection closes after its last answer), then writes the MariaDB search
  * indexer's queued messages. What the grace period does not allow is left: requests still running are cut off when
  * the process exits, and queued messages are indexed after the next start.
@@ -26,13 +27,15 @@ public final class GracefulShutdown {
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final EventSockets sockets;
+    private final SocketIoSessions socketIo;
     private final GracefulShutdownManager connections;
     private final BeanProvider<MariaDbSearchIndexer> indexer;
     private final Duration grace;
 
-    GracefulShutdown(EventSockets sockets, GracefulShutdownManager connections,
+    GracefulShutdown(EventSockets sockets, SocketIoSessions socketIo, GracefulShutdownManager connections,
                      BeanProvider<MariaDbSearchIndexer> indexer, ShutdownSettings settings) {
         this.sockets = sockets;
+        this.socketIo = socketIo;
         this.connections = connections;
         this.indexer = indexer;
         this.grace = settings.getGrace();
@@ -43,6 +46,7 @@ public final class GracefulShutdown {
         long started = System.nanoTime();
         LOG.info("Shutting down gracefully: up to {} s for requests in flight", grace.toSeconds());
         sockets.closeAll();
+        socketIo.closeAll();
         try {
             connections.shutdownGracefully().toCompletableFuture().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -193,9 +193,9 @@ public final class SocketIoSessions {
         }
     }
 
-    /** On shutdown every client is told to reconnect elsewhere. */
+    /** On shutdown every client is told to reconnect elsewhere (at the start of a graceful drain, else here). */
     @PreDestroy
-    void closeAll() {
+    public void closeAll() {
         for (SocketIoSession session : all) {
             closed(session);
             session.drop();
