@@ -1,14 +1,23 @@
 package dev.chats.app;
 
+import dev.chats.app.move.MoveCommand;
 import io.micronaut.runtime.Micronaut;
 
-/** Entry point: starts the chat server with the persistence adapter chosen by {@code chats.persistence}. */
+/**
+ * Entry point: starts the chat server with the persistence adapter chosen by {@code chats.persistence}, or runs
+ * one of the {@link MoveCommand} commands ({@code copy}, {@code backup}, {@code restore}).
+ */
 public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
+        if (MoveCommand.handles(args)) {
+            // Before any logger exists: the command's stdout is its summary, so logs go to stderr, warnings only.
+            System.setProperty("logback.configurationFile", "logback-move.xml");
+            System.exit(MoveCommand.main(args));
+        }
         Micronaut.run(Application.class, args);
     }
 }

@@ -42,7 +42,7 @@ public final class JdbcSchemaCheck {
         config.setJdbcUrl(url);
         config.setUsername(user == null || user.isEmpty() ? null : user);
         config.setPassword(password);
-        config.setMaximumPoolSize(1);
+        config.setMaximumPoolSize(3);
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         if (schema != null && !schema.isEmpty()) {
@@ -53,11 +53,20 @@ public final class JdbcSchemaCheck {
             try {
                 dialect = SqlDialect.of(dataSource);
             } catch (RuntimeException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                Throwable cause = e;
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    cause = cause.getCause();
+                }
                 throw new Unreachable("cannot connect to " + JdbcDataSourceFactory.masked(url) + ": "
                         + firstLine(cause), e);
             }
-            MigrationInfoService info = SchemaMigrations.of(dataSource, dialect, schema).info();
+            MigrationInfoService info;
+            try {
+                info = SchemaMigrations.of(dataSource, dialect, schema).info();
+            } catch (org.flywaydb.core.api.FlywayException e) {
+                throw new Unreachable("cannot read the schema history of " + JdbcDataSourceFactory.masked(url)
+                        + ": " + firstLine(e), e);
+            }
             MigrationInfo[] all = info.all();
             String latest = Arrays.stream(all).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
                             && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)

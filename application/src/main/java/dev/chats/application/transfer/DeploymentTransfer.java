@@ -4,7 +4,6 @@ import dev.chats.domain.transfer.DeploymentRecord;
 import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +72,7 @@ public final class DeploymentTransfer {
     /** Reads both sides whole and compares each kind's count and checksum. */
     public VerificationReport verify(RecordSource source, RecordSource target) {
         Map<RecordKind, KindChecksum> sourceSums = checksums("verify source", source);
-        Map<RecordKind, KindChecksum> targetSums = checksums("verify target", target);
-        List<VerificationReport.Line> lines = new ArrayList<>();
-        for (RecordKind kind : RecordKind.values()) {
-            lines.add(new VerificationReport.Line(kind, sourceSums.get(kind), targetSums.get(kind)));
-        }
-        return new VerificationReport(lines);
+        return VerificationReport.of(sourceSums, checksums("verify target", target));
     }
 
     /** Each kind's count and checksum on one side. */

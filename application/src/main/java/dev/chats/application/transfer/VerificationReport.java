@@ -2,7 +2,9 @@ package dev.chats.application.transfer;
 
 import dev.chats.domain.transfer.RecordKind;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The counts and checksums of each kind on both sides of a copy, and whether they agree. */
@@ -14,9 +16,29 @@ public record VerificationReport(List<Line> lines) {
 
     /** One kind on both sides. */
     public record Line(RecordKind kind, KindChecksum source, KindChecksum target) {
-        public boolean agrees() {
+        /** Each kind's counts and checksums on two sides, side by side. */
+    public static VerificationReport of(Map<RecordKind, KindChecksum> source, Map<RecordKind, KindChecksum> target) {
+        List<Line> lines = new ArrayList<>();
+        for (RecordKind kind : RecordKind.values()) {
+            lines.add(new Line(kind, source.getOrDefault(kind, new KindChecksum()),
+                    target.getOrDefault(kind, new KindChecksum())));
+        }
+        return new VerificationReport(lines);
+    }
+
+    public boolean agrees() {
             return source.sameAs(target);
         }
+    }
+
+    /** Each kind's counts and checksums on two sides, side by side. */
+    public static VerificationReport of(Map<RecordKind, KindChecksum> source, Map<RecordKind, KindChecksum> target) {
+        List<Line> lines = new ArrayList<>();
+        for (RecordKind kind : RecordKind.values()) {
+            lines.add(new Line(kind, source.getOrDefault(kind, new KindChecksum()),
+                    target.getOrDefault(kind, new KindChecksum())));
+        }
+        return new VerificationReport(lines);
     }
 
     public boolean agrees() {
