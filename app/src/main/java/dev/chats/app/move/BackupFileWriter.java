@@ -45,9 +45,7 @@ final class BackupFileWriter implements RecordTarget, AutoCloseable {
     BackupFileWriter(Path file) {
         this.file = file;
         this.partial = file.resolveSibling(file.getFileName() + ".partial");
-        if (Files.exists(file)) {
-            throw new TransferRefusedException(file + " exists already: name a new file, or move it away first");
-        }
+        requireAbsent(file);
         try {
             out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(partial),
                     1 << 16), StandardCharsets.UTF_8), 1 << 16);
@@ -62,6 +60,13 @@ final class BackupFileWriter implements RecordTarget, AutoCloseable {
         }
         for (RecordKind kind : RecordKind.values()) {
             checksums.put(kind, new KindChecksum());
+        }
+    }
+
+    /** A backup never overwrites a file, an earlier backup least of all. */
+    static void requireAbsent(Path file) {
+        if (Files.exists(file)) {
+            throw new TransferRefusedException(file + " exists already: name a new file, or move it away first");
         }
     }
 

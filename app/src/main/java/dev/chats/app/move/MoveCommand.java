@@ -103,6 +103,7 @@ public final class MoveCommand {
 
     private int backup(Options options) {
         Path file = Path.of(options.required("--file"));
+        BackupFileWriter.requireAbsent(file);
         DeploymentTransfer transfer = new DeploymentTransfer(progress);
         try (StoreSide from = StoreSide.configured(StoreSide.Role.SOURCE, configured);
              BackupFileWriter writer = new BackupFileWriter(file)) {
