@@ -75,7 +75,7 @@ final class TerminalProgress implements TransferProgress {
         if (total > done && rate > 0) {
             text.append(", ETA ").append(duration((long) ((total - done) / rate)));
         } else if (total >= 0 && done >= total) {
-            text.append(", took ").append(duration((long) seconds));
+            text.append(String.format(Locale.ROOT, ", took %.1f s", seconds));
         }
         return text.toString();
     }
