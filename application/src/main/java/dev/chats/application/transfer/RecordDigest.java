@@ -25,7 +25,7 @@ public final class RecordDigest {
     public static byte[] of(DeploymentRecord record) {
         MessageDigest digest = sha256();
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(
-                new DigestOutputStream(OutputStream.nullOutputStream(), digest), StandardCharsets.UTF_8), 1 << 16)) {
+                new DigestOutputStream(OutputStream.nullOutputStream(), digest), StandardCharsets.UTF_8), 8192)) {
             CanonicalJson.write(RecordCodec.toTree(record), writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
