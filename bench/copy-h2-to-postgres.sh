@@ -69,8 +69,12 @@ java -cp "$H2_JAR" org.h2.tools.RunScript -url "$H2_URL" -user sa -script "$WORK
 
 echo "copy (java -Xmx256m -jar chats-server.jar copy) ..." >&2
 START=$(now)
-CHATS_DATA_DIR="$WORK/data" java -Xmx256m -jar "$JAR" copy --to-url "$PG_URL" --to-user "$PG_USER" \
-  --to-password "${PGPASSWORD:-}" --to-schema "$COPIED" >"$WORK/copy.out" 2>"$WORK/copy.err"
+if ! CHATS_DATA_DIR="$WORK/data" java -Xmx256m -jar "$JAR" copy --to-url "$PG_URL" --to-user "$PG_USER" \
+    --to-password "${PGPASSWORD:-}" --to-schema "$COPIED" >"$WORK/copy.out" 2>"$WORK/copy.err"; then
+  echo "the copy failed:" >&2
+  tail -c 3000 "$WORK/copy.out" "$WORK/copy.err" >&2
+  exit 1
+fi
 END=$(now)
 tail -1 "$WORK/copy.out" >&2
 COPY_PHASE=$(grep -a -o '^copy: .*took [0-9.]* s' "$WORK/copy.err" | tail -1 | sed -E 's/.*took ([0-9.]+) s/\1/')
