@@ -85,6 +85,12 @@ public final class MoveCommand {
                 err.println(USAGE);
             }
             return REFUSED;
+        } catch (RuntimeException e) {
+            // A store lost or a disk full part-way: one line, and the status of a command that did not finish.
+            String message = String.valueOf(e.getMessage());
+            err.println("error: " + e.getClass().getSimpleName() + ": "
+                    + (message.contains("\n") ? message.substring(0, message.indexOf('\n')) : message));
+            return REFUSED;
         }
     }
 
