@@ -7,6 +7,7 @@ import dev.chats.domain.port.StoreUnavailableException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.util.LinkedHashMap;
@@ -69,10 +70,11 @@ final class StoreSide implements AutoCloseable {
     }
 
     private static StoreSide open(ApplicationContextBuilder builder, Map<String, Object> settings, Role role) {
+        settings = new LinkedHashMap<>(settings);
+        settings.putIfAbsent("chats.persistence", "jdbc");
         String description = describe(settings);
         if (!"mongo".equals(settings.get("chats.persistence"))) {
             // The check must connect as the context will: H2 creates a new database for whoever connects first.
-            settings = new LinkedHashMap<>(settings);
             settings.putIfAbsent("datasources.default.username", "");
             settings.putIfAbsent("datasources.default.password", "");
             checkSchema(settings, role, description);
@@ -84,8 +86,9 @@ final class StoreSide implements AutoCloseable {
             }
         });
         try {
+            // Above every other source, JVM system properties included: this store is the one these settings name.
             ApplicationContext context = builder.environments(MoveCommand.ENVIRONMENT).deduceEnvironment(false)
-                    .properties(properties).start();
+                    .propertySources(PropertySource.of("chats-move", properties, Integer.MAX_VALUE)).start();
             return new StoreSide(context, description);
         } catch (RuntimeException e) {
             throw new TransferRefusedException("cannot open the " + role.name().toLowerCase() + " (" + description
