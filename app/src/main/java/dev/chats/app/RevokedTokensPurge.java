@@ -2,6 +2,8 @@ package dev.chats.app;
 
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.RevokedTokens;
+import dev.chats.app.move.MoveCommand;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * same expired rows twice is harmless. A failure is logged and retried next time.
  */
 @Singleton
+@Requires(notEnv = MoveCommand.ENVIRONMENT) // the copy command only reads its source
 final class RevokedTokensPurge {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevokedTokensPurge.class);

@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,18 +91,7 @@ public final class JdbcDatabase {
 
     private static void migrate(DataSource dataSource, SqlDialect dialect) {
         String schema = dataSource instanceof HikariDataSource pool ? pool.getSchema() : null;
-        org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure();
-        if (schema != null && !schema.isEmpty()) {
-            flyway.schemas(schema).createSchemas(true);
-        }
-        flyway.dataSource(dataSource)
-                .locations(dialect.migrationLocation())
-                .javaMigrations(dialect == SqlDialect.MARIADB
-                        ? new JavaMigration[]{new MariaDbSearchGramsMigration(), new FolderNameKeysMigration()}
-                        : new JavaMigration[]{new FolderNameKeysMigration()})
-                .table("chats_schema_history")
-                .load()
-                .migrate();
+        SchemaMigrations.of(dataSource, dialect, schema).migrate();
     }
 
     public SqlDialect dialect() {
