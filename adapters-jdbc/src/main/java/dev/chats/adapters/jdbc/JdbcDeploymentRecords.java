@@ -1,5 +1,6 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.port.ApiKeyRepository;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.RevokedTokens;
@@ -46,17 +47,19 @@ public final class JdbcDeploymentRecords extends RepositoryRecords {
 
     private final Transactions transactions;
 
-    public JdbcDeploymentRecords(JdbcDatabase database, UserRepository users, FolderRepository folders,
+    public JdbcDeploymentRecords(JdbcDatabase database, UserRepository users, ApiKeyRepository apiKeys,
+                                 FolderRepository folders,
                                  ChatRepository chats, TagRepository tags, ShareRepository shares,
                                  RevokedTokens revokedTokens, SavedAssistantRepository assistants,
                                  VapiSessionRepository sessions, VapiChatRepository vapiChats) {
-        super(new Repositories(users, folders, chats, tags, shares, revokedTokens, assistants, sessions, vapiChats));
+        super(new Repositories(users, apiKeys, folders, chats, tags, shares, revokedTokens, assistants, sessions, vapiChats));
         this.transactions = database.transactions();
     }
 
     private static Table table(RecordKind kind) {
         return switch (kind) {
             case USER -> new Table("app_user", List.of("id"), false);
+            case API_KEY -> new Table("api_key", List.of("user_id"), false);
             case FOLDER -> new Table("folder", List.of("id"), false);
             case CHAT -> new Table("chat", List.of("id"), false);
             case TAG -> new Table("tag", List.of("user_id", "id"), false);

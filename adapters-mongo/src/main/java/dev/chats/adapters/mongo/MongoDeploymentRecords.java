@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import dev.chats.domain.port.ApiKeyRepository;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.RevokedTokens;
@@ -61,17 +62,19 @@ public final class MongoDeploymentRecords extends RepositoryRecords {
 
     private final MongoStore store;
 
-    public MongoDeploymentRecords(MongoStore store, UserRepository users, FolderRepository folders,
+    public MongoDeploymentRecords(MongoStore store, UserRepository users, ApiKeyRepository apiKeys,
+                                  FolderRepository folders,
                                   ChatRepository chats, TagRepository tags, ShareRepository shares,
                                   RevokedTokens revokedTokens, SavedAssistantRepository assistants,
                                   VapiSessionRepository sessions, VapiChatRepository vapiChats) {
-        super(new Repositories(users, folders, chats, tags, shares, revokedTokens, assistants, sessions, vapiChats));
+        super(new Repositories(users, apiKeys, folders, chats, tags, shares, revokedTokens, assistants, sessions, vapiChats));
         this.store = store;
     }
 
     private static Layout layout(RecordKind kind) {
         return switch (kind) {
             case USER -> Layout.plain(MongoStore.USERS);
+            case API_KEY -> Layout.plain(MongoApiKeyRepository.API_KEYS);
             case FOLDER -> Layout.plain(MongoStore.FOLDERS);
             case CHAT -> Layout.plain(MongoStore.CHATS);
             case TAG -> Layout.compound(MongoStore.TAGS, "tagId");

@@ -9,7 +9,7 @@ import dev.chats.domain.port.DeploymentRecords;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
 import dev.chats.domain.tag.Tag;
-import dev.chats.domain.transfer.DeploymentRecord;
+import dev.chats.domain.transfer.DeploymentRecord.ApiKeyRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.FolderRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
@@ -20,8 +20,11 @@ import dev.chats.domain.transfer.DeploymentRecord.TagRecord;
 import dev.chats.domain.transfer.DeploymentRecord.UserRecord;
 import dev.chats.domain.transfer.DeploymentRecord.VapiChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.VapiSessionRecord;
+import dev.chats.domain.transfer.DeploymentRecord;
+import dev.chats.domain.user.ApiKeyHash;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
+import dev.chats.domain.user.StoredApiKey;
 import dev.chats.domain.user.TokenId;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
@@ -100,6 +103,8 @@ final class DeploymentFixture {
                 new AccessGrant("g-1", AccessGrant.Principal.USER, "u-bob", AccessGrant.Access.READ),
                 new AccessGrant("g-2", AccessGrant.Principal.USER, AccessGrant.EVERYONE, AccessGrant.Access.READ),
                 new AccessGrant("g-3", AccessGrant.Principal.GROUP, "grp-🦊", AccessGrant.Access.WRITE))));
+        records.add(new ApiKeyRecord(new StoredApiKey(ada, new ApiKeyHash("0f".repeat(32)), "sk-****…69a0",
+                1_700_000_200L)));
         records.add(new RevokedTokenRecord(ada, new TokenId("jti-1"), 4_000_000_000L));
         records.add(new RevokedTokenRecord(bob, new TokenId("jti-2"), 4_000_000_001L));
 

@@ -9,6 +9,7 @@ import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
 import dev.chats.domain.tag.Tag;
 import dev.chats.domain.transfer.DeploymentRecord;
+import dev.chats.domain.transfer.DeploymentRecord.ApiKeyRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.FolderRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
@@ -20,8 +21,10 @@ import dev.chats.domain.transfer.DeploymentRecord.UserRecord;
 import dev.chats.domain.transfer.DeploymentRecord.VapiChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.VapiSessionRecord;
 import dev.chats.domain.transfer.RecordKind;
+import dev.chats.domain.user.ApiKeyHash;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
+import dev.chats.domain.user.StoredApiKey;
 import dev.chats.domain.user.TokenId;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
@@ -55,6 +58,10 @@ public final class RecordCodec {
                     .put("role", u.role().wireName()).put("password_hash", u.passwordHash())
                     .put("profile_image_url", u.profileImageUrl()).put("created_at", u.createdAt())
                     .put("updated_at", u.updatedAt()).put("credentials_version", u.credentialsVersion());
+        } else if (record instanceof ApiKeyRecord r) {
+            StoredApiKey k = r.apiKey();
+            f.put("user_id", k.owner().value()).put("key_hash", k.hash().value()).put("hint", k.hint())
+                    .put("created_at", k.createdAt());
         } else if (record instanceof FolderRecord r) {
             Folder d = r.folder();
             f.put("id", d.id().value()).put("user_id", d.ownerId().value())
@@ -123,6 +130,8 @@ public final class RecordCodec {
                         Role.fromWire(t.text("role")).orElseThrow(() -> bad("role")), t.text("password_hash"),
                         t.text("profile_image_url"), t.number("created_at"), t.number("updated_at"),
                         t.number("credentials_version")));
+                case API_KEY -> new ApiKeyRecord(new StoredApiKey(new UserId(t.text("user_id")),
+                        new ApiKeyHash(t.text("key_hash")), t.text("hint"), t.number("created_at")));
                 case FOLDER -> new FolderRecord(new Folder(new FolderId(t.text("id")), new UserId(t.text("user_id")),
                         t.optionalText("parent_id") == null ? null : new FolderId(t.optionalText("parent_id")),
                         t.text("name"), t.flag("is_expanded"), t.object("meta"), t.object("data"),

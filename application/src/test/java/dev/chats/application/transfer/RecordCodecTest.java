@@ -8,7 +8,7 @@ import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
 import dev.chats.domain.tag.Tag;
-import dev.chats.domain.transfer.DeploymentRecord;
+import dev.chats.domain.transfer.DeploymentRecord.ApiKeyRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.FolderRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
@@ -19,8 +19,11 @@ import dev.chats.domain.transfer.DeploymentRecord.TagRecord;
 import dev.chats.domain.transfer.DeploymentRecord.UserRecord;
 import dev.chats.domain.transfer.DeploymentRecord.VapiChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.VapiSessionRecord;
+import dev.chats.domain.transfer.DeploymentRecord;
+import dev.chats.domain.user.ApiKeyHash;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
+import dev.chats.domain.user.StoredApiKey;
 import dev.chats.domain.user.TokenId;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
@@ -64,6 +67,8 @@ class RecordCodecTest {
                 new ShareGrantsRecord(ADA, new ChatId("c"), List.of(new AccessGrant("g", AccessGrant.Principal.GROUP,
                         "grp", AccessGrant.Access.WRITE))),
                 new RevokedTokenRecord(ADA, new TokenId("j"), 12),
+                new ApiKeyRecord(new StoredApiKey(ADA,
+                        new ApiKeyHash("ab".repeat(32)), "sk-****…69a0", 19)),
                 new SavedAssistantRecord(new SavedAssistant(new SavedAssistantId("a"), ADA, map("name", "A"), 13, 14,
                         2)),
                 new VapiSessionRecord(new VapiSession(new VapiSessionId("vs"), ADA, null, VapiSession.Status.COMPLETED,

@@ -6,6 +6,7 @@ import dev.chats.domain.folder.Folder;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
 import dev.chats.domain.tag.Tag;
+import dev.chats.domain.user.StoredApiKey;
 import dev.chats.domain.user.TokenId;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
@@ -92,6 +93,17 @@ public sealed interface DeploymentRecord {
 
         public RecordKey key() {
             return RecordKey.of(owner.value(), chat.value());
+        }
+    }
+
+    /** A user's API key as stored: its hash and hint, never the key itself. */
+    record ApiKeyRecord(StoredApiKey apiKey) implements DeploymentRecord {
+        public RecordKind kind() {
+            return RecordKind.API_KEY;
+        }
+
+        public RecordKey key() {
+            return RecordKey.of(apiKey.owner().value());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public enum RecordKind {
     USER("user"),
+    API_KEY("api_key"),
     FOLDER("folder"),
     CHAT("chat"),
     TAG("tag"),

@@ -2,6 +2,7 @@ package dev.chats.domain.transfer;
 
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.port.ApiKeyRepository;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.DeploymentRecords;
 import dev.chats.domain.port.FolderRepository;
@@ -12,6 +13,7 @@ import dev.chats.domain.port.TagRepository;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
+import dev.chats.domain.transfer.DeploymentRecord.ApiKeyRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.FolderRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
@@ -39,7 +41,7 @@ import java.util.Optional;
 public abstract class RepositoryRecords implements DeploymentRecords {
 
     /** The repositories of one store. */
-    public record Repositories(UserRepository users, FolderRepository folders, ChatRepository chats,
+    public record Repositories(UserRepository users, ApiKeyRepository apiKeys, FolderRepository folders, ChatRepository chats,
                                TagRepository tags, ShareRepository shares, RevokedTokens revokedTokens,
                                SavedAssistantRepository assistants, VapiSessionRepository sessions,
                                VapiChatRepository vapiChats) {
@@ -59,6 +61,7 @@ public abstract class RepositoryRecords implements DeploymentRecords {
         Repositories r = repositories;
         return switch (kind) {
             case USER -> r.users().findById(new UserId(key.first())).map(UserRecord::new);
+            case API_KEY -> r.apiKeys().findByOwner(new UserId(key.first())).map(ApiKeyRecord::new);
             case FOLDER -> r.folders().findById(new FolderId(key.first())).map(FolderRecord::new);
             case CHAT -> r.chats().findById(new ChatId(key.first())).map(ChatRecord::new);
             case TAG -> r.tags().findByIds(new UserId(key.first()), List.of(key.last())).stream().findFirst()
@@ -82,6 +85,8 @@ public abstract class RepositoryRecords implements DeploymentRecords {
         Repositories r = repositories;
         if (record instanceof UserRecord user) {
             r.users().add(user.user());
+        } else if (record instanceof ApiKeyRecord apiKey) {
+            r.apiKeys().replace(apiKey.apiKey());
         } else if (record instanceof FolderRecord folder) {
             r.folders().add(folder.folder());
         } else if (record instanceof ChatRecord chat) {
