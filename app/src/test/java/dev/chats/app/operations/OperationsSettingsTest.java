@@ -1,5 +1,7 @@
 package dev.chats.app.operations;
 
+import dev.chats.adapters.rest.connection.SlowClientSettings;
+import dev.chats.adapters.rest.ws.WebSocketSettings;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,34 @@ class OperationsSettingsTest {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
                 "chats.metrics.enabled", "perhaps"), "test"))
                 .hasStackTraceContaining("chats.metrics.enabled");
+    }
+
+    @Test
+    void theSocketAndSlowClientSettings_bindUnderTheirPrefixes_withTheirDefaults() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.websocket.max-frame-bytes", "4096", "chats.http.body-grace", "3s"), "test")) {
+            WebSocketSettings sockets = context.getBean(WebSocketSettings.class);
+            assertThat(sockets.maxFrameBytes()).isEqualTo(4096);
+            assertThat(sockets.authTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(sockets.sendQueueBytes()).isEqualTo(8_388_608L);
+            assertThat(context.getBean(SlowClientSettings.class)).extracting("bodyGrace", "headerTimeout")
+                    .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aSocketFrameLimitOutOfRange_stopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.websocket.max-frame-bytes", "10"), "test"))
+                .hasStackTraceContaining("chats.websocket.max-frame-bytes must be 256..65536, was 10");
+    }
+
+    @Test
+    void aZeroHeaderTimeout_isRefusedNamingTheSetting() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.http.header-timeout", "0s"), "test")) {
+            assertThatThrownBy(() -> context.getBean(SlowClientSettings.class))
+                    .hasStackTraceContaining("chats.http.header-timeout and body-idle-timeout");
+        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.chats.adapters.rest.connection;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.ConfigurationInject;
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
@@ -10,9 +11,10 @@ import java.time.Duration;
  * How slowly a client may send a request ({@code chats.http.*}): the whole request head within
  * {@code header-timeout} of its first byte; then no pause longer than {@code body-idle-timeout} in the body, and,
  * once {@code body-grace} has passed, at least {@code body-min-bytes-per-second} on average. A client below these
- * holds a connection without using it, the cheapest way to exhaust a server's connections.
+ * holds a connection without using it, the cheapest way to exhaust a server's connections. Bound and checked at
+ * start-up: a value out of range stops the server naming the setting.
  */
-@Singleton
+@ConfigurationProperties("chats.http")
 public final class SlowClientSettings {
 
     private final Duration headerTimeout;
@@ -20,14 +22,17 @@ public final class SlowClientSettings {
     private final Duration bodyGrace;
     private final long bodyMinBytesPerSecond;
 
-    public SlowClientSettings(@Value("${chats.http.header-timeout:10s}") Duration headerTimeout,
-                              @Value("${chats.http.body-idle-timeout:15s}") Duration bodyIdleTimeout,
-                              @Value("${chats.http.body-grace:10s}") Duration bodyGrace,
-                              @Value("${chats.http.body-min-bytes-per-second:1024}") long bodyMinBytesPerSecond) {
+    @ConfigurationInject
+    public SlowClientSettings(@Bindable(defaultValue = "10s") Duration headerTimeout,
+                              @Bindable(defaultValue = "15s") Duration bodyIdleTimeout,
+                              @Bindable(defaultValue = "10s") Duration bodyGrace,
+                              @Bindable(defaultValue = "1024") long bodyMinBytesPerSecond) {
         if (headerTimeout.isNegative() || headerTimeout.isZero() || bodyIdleTimeout.isNegative()
                 || bodyIdleTimeout.isZero() || bodyGrace.isNegative() || bodyMinBytesPerSecond < 0) {
-            throw new ConfigurationException("chats.http.header-timeout and body-idle-timeout must be positive, "
-                    + "body-grace and body-min-bytes-per-second not negative");
+            throw new ConfigurationException("chats.http.header-timeout and body-idle-timeout (CHATS_HTTP_HEADER_TIMEOUT,"
+                    + " CHATS_HTTP_BODY_IDLE_TIMEOUT) must be positive, body-grace and body-min-bytes-per-second not"
+                    + " negative; they are " + headerTimeout + ", " + bodyIdleTimeout + ", " + bodyGrace + ", "
+                    + bodyMinBytesPerSecond);
         }
         this.headerTimeout = headerTimeout;
         this.bodyIdleTimeout = bodyIdleTimeout;

@@ -1,16 +1,18 @@
 package dev.chats.adapters.rest.ws;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.ConfigurationInject;
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
 /**
  * The limits of the event socket ({@code chats.websocket.*}): how long a client may take to authenticate, the
  * heartbeat, the largest frame a client may send, and how much may wait for a slow client before it is dropped.
+ * Bound and checked at start-up: a value out of range stops the server naming the setting.
  */
-@Singleton
+@ConfigurationProperties("chats.websocket")
 public final class WebSocketSettings {
 
     /**
@@ -27,12 +29,13 @@ public final class WebSocketSettings {
     private final int sendQueueFrames;
     private final long sendQueueBytes;
 
-    public WebSocketSettings(@Value("${chats.websocket.auth-timeout:10s}") Duration authTimeout,
-                             @Value("${chats.websocket.ping-interval:25s}") Duration pingInterval,
-                             @Value("${chats.websocket.pong-timeout:20s}") Duration pongTimeout,
-                             @Value("${chats.websocket.max-frame-bytes:16384}") int maxFrameBytes,
-                             @Value("${chats.websocket.send-queue-frames:256}") int sendQueueFrames,
-                             @Value("${chats.websocket.send-queue-bytes:8388608}") long sendQueueBytes) {
+    @ConfigurationInject
+    public WebSocketSettings(@Bindable(defaultValue = "10s") Duration authTimeout,
+                             @Bindable(defaultValue = "25s") Duration pingInterval,
+                             @Bindable(defaultValue = "20s") Duration pongTimeout,
+                             @Bindable(defaultValue = "16384") int maxFrameBytes,
+                             @Bindable(defaultValue = "256") int sendQueueFrames,
+                             @Bindable(defaultValue = "8388608") long sendQueueBytes) {
         this.authTimeout = positive("chats.websocket.auth-timeout", authTimeout);
         this.pingInterval = positive("chats.websocket.ping-interval", pingInterval);
         this.pongTimeout = positive("chats.websocket.pong-timeout", pongTimeout);
