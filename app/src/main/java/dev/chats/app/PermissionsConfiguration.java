@@ -3,7 +3,6 @@ package dev.chats.app;
 import dev.chats.domain.permission.Permission;
 import dev.chats.domain.permission.PermissionPolicy;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.EnumSet;
@@ -14,25 +13,20 @@ import java.util.Set;
 final class PermissionsConfiguration {
 
     @Singleton
-    PermissionPolicy permissionPolicy(@Value("${chats.permissions.chat.delete:true}") boolean delete,
-                                      @Value("${chats.permissions.chat.edit:true}") boolean edit,
-                                      @Value("${chats.permissions.chat.share:true}") boolean share,
-                                      @Value("${chats.permissions.chat.export:true}") boolean export,
-                                      @Value("${chats.admin.chat-access:true}") boolean adminChatAccess,
-                                      @Value("${chats.admin.export:true}") boolean adminExport) {
+    PermissionPolicy permissionPolicy(ChatPermissionSettings users, AdminSettings admins) {
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
-        if (delete) {
+        if (users.delete()) {
             granted.add(Permission.CHAT_DELETE);
         }
-        if (edit) {
+        if (users.edit()) {
             granted.add(Permission.CHAT_EDIT);
         }
-        if (share) {
+        if (users.share()) {
             granted.add(Permission.CHAT_SHARE);
         }
-        if (export) {
+        if (users.export()) {
             granted.add(Permission.CHAT_EXPORT);
         }
-        return new PermissionPolicy(granted, adminChatAccess, adminExport);
+        return new PermissionPolicy(granted, admins.chatAccess(), admins.export());
     }
 }

@@ -1,10 +1,8 @@
 package dev.chats.app.operations;
 
+import dev.chats.app.Switch;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.exceptions.ConfigurationException;
-
-import java.util.Locale;
 
 /**
  * {@code chats.metrics.*}: whether the Prometheus scrape is served ({@code CHATS_METRICS_ENABLED}, off by default).
@@ -22,11 +20,6 @@ public final class MetricsSettings {
     }
 
     public void setEnabled(String enabled) {
-        String value = enabled == null ? "" : enabled.trim().toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new ConfigurationException("chats.metrics.enabled (CHATS_METRICS_ENABLED) must be true or false;"
-                    + " it is '" + enabled + "'");
-        }
-        this.enabled = value.equals("true");
+        this.enabled = Switch.parse("chats.metrics.enabled", "CHATS_METRICS_ENABLED", enabled);
     }
 }

@@ -1,7 +1,10 @@
 package dev.chats.app.operations;
 
 import dev.chats.adapters.rest.connection.SlowClientSettings;
+import dev.chats.app.AdminSettings;
+import dev.chats.app.ChatPermissionSettings;
 import dev.chats.adapters.rest.ws.WebSocketSettings;
+import dev.chats.domain.permission.PermissionPolicy;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +78,25 @@ class OperationsSettingsTest {
             assertThatThrownBy(() -> context.getBean(SlowClientSettings.class))
                     .hasStackTraceContaining("chats.http.header-timeout and body-idle-timeout");
         }
+    }
+
+    @Test
+    void permissionSwitches_readTrueOrFalse_andStopStartUpOnAnythingElse() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.permissions.chat.share", "FALSE", "chats.admin.export", "false"), "test")) {
+            PermissionPolicy policy = context.getBean(PermissionPolicy.class);
+            assertThat(context.getBean(ChatPermissionSettings.class).share()).isFalse();
+            assertThat(context.getBean(ChatPermissionSettings.class).delete()).isTrue();
+            assertThat(context.getBean(AdminSettings.class).export()).isFalse();
+            assertThat(context.getBean(AdminSettings.class).chatAccess()).isTrue();
+            assertThat(policy).isNotNull();
+        }
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.admin.chat-access", "flase"), "test"))
+                .hasStackTraceContaining("chats.admin.chat-access (ENABLE_ADMIN_CHAT_ACCESS) must be true or false;"
+                        + " it is 'flase'");
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.permissions.chat.delete", "yes"), "test"))
+                .hasStackTraceContaining("chats.permissions.chat.delete (USER_PERMISSIONS_CHAT_DELETE)");
     }
 }
