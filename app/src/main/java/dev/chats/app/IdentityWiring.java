@@ -32,8 +32,9 @@ final class IdentityWiring {
 
     @Singleton
     ApiKeyService apiKeys(ApiKeyRepository keys, UserRepository users, Clock clock,
-                          @Value("${chats.auth.api-keys.enabled:true}") boolean enabled) {
-        return new ApiKeyService(keys, users, clock, enabled);
+                          @Value("${chats.auth.api-keys.enabled:true}") String enabled) {
+        return new ApiKeyService(keys, users, clock,
+                Switch.parse("chats.auth.api-keys.enabled", "ENABLE_API_KEY", enabled));
     }
 
     /** Only {@code user} or {@code pending}: making every newcomer an admin is never what an operator wants. */

@@ -98,5 +98,8 @@ class OperationsSettingsTest {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
                 "chats.permissions.chat.delete", "yes"), "test"))
                 .hasStackTraceContaining("chats.permissions.chat.delete (USER_PERMISSIONS_CHAT_DELETE)");
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.auth.api-keys.enabled", "off"), "test"))
+                .hasStackTraceContaining("chats.auth.api-keys.enabled (ENABLE_API_KEY) must be true or false");
     }
 }
