@@ -5,9 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 /**
  * A database of a benchmark's own on the server a URL names: a schema (PostgreSQL) or database (MariaDB) created
@@ -71,6 +75,21 @@ final class BenchDatabase implements AutoCloseable {
             execute(serverUrl, user, password, serverUrl.startsWith("jdbc:postgresql:")
                     ? "DROP SCHEMA " + name + " CASCADE" : "DROP DATABASE " + name);
         }
+    }
+
+    /** Runs a query of the repository's and counts the rows it answers (what a benchmark times). */
+    static int rows(DataSource dataSource, ChatQuerySql select) throws SQLException {
+        int rows = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(select.sql())) {
+            select.bind(statement);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+        }
+        return rows;
     }
 
     private static void execute(String url, String user, String password, String sql) throws SQLException {

@@ -135,16 +135,7 @@ public final class SidebarBenchmark {
 
     private static long timeOnce(HikariDataSource dataSource, ChatQuerySql select, String owner) throws Exception {
         long started = System.nanoTime();
-        int rows = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(select.sql())) {
-            select.bind(statement);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows++;
-                }
-            }
-        }
+        int rows = BenchDatabase.rows(dataSource, select);
         if (rows != PAGE) {
             throw new IllegalStateException(owner + ": page 1 held " + rows + " chats, not " + PAGE);
         }

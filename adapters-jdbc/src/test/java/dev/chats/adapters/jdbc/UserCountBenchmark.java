@@ -9,9 +9,6 @@ import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.user.UserId;
 import io.micronaut.json.JsonMapper;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,16 +77,7 @@ public final class UserCountBenchmark {
 
     private static long timeOnce(HikariDataSource dataSource, ChatQuerySql select) throws Exception {
         long started = System.nanoTime();
-        int rows = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(select.sql())) {
-            select.bind(statement);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows++;
-                }
-            }
-        }
+        int rows = BenchDatabase.rows(dataSource, select);
         if (rows == 0) {
             throw new IllegalStateException("the query found nothing: " + select.sql());
         }
