@@ -6,6 +6,7 @@ import dev.chats.application.transfer.RecordDigest;
 import dev.chats.application.transfer.RecordSource;
 import dev.chats.application.transfer.TransferProgress;
 import dev.chats.application.transfer.TransferRefusedException;
+import dev.chats.domain.json.JsonTree;
 import dev.chats.domain.transfer.DeploymentRecord;
 import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;
@@ -24,11 +25,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -254,28 +253,16 @@ final class BackupFileReader implements RecordSource, AutoCloseable {
                 return null;
             }
             try {
-                Object tree = normalise(JSON.readValue(text, Argument.OBJECT_ARGUMENT));
+                Object tree = JSON.readValue(text, Argument.OBJECT_ARGUMENT);
                 if (tree instanceof Map<?, ?>) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> object = (Map<String, Object>) tree;
+                    Map<String, Object> object = JsonTree.copyObject((Map<String, ?>) tree);
                     return object;
                 }
                 return null;
             } catch (IOException | RuntimeException e) {
                 throw refused("is corrupted at line " + number + ": not JSON", e);
             }
-        }
-
-        private static Object normalise(Object value) {
-            if (value instanceof Map<?, ?> map) {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                map.forEach((k, v) -> copy.put(String.valueOf(k), normalise(v)));
-                return copy;
-            }
-            if (value instanceof List<?> list) {
-                return list.stream().map(Lines::normalise).collect(Collectors.toList());
-            }
-            return value;
         }
 
         private TransferRefusedException refused(String what, Throwable cause) {
