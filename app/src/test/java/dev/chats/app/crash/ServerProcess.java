@@ -95,6 +95,16 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The last {@code lines} lines of a log file, for a failure message. */
+    static String tail(Path log, int lines) {
+        try {
+            java.util.List<String> all = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
     static File logFile(String name) {
         File dir = new File("target/crash-logs");
         dir.mkdirs();
