@@ -87,6 +87,7 @@ public final class MongoStore {
      * @param where the server as it may appear in a log: the URI with its credentials masked
      * @param outageFailFast how long calls are refused at once after one found the server unreachable
      * @throws StoreUnavailableException if the server cannot be reached
+     * @throws MongoLayout.NewerLayoutException if a newer build wrote the database
      */
     public MongoStore(MongoDatabase database, String where, Duration outageFailFast) {
         this.database = database;
@@ -97,9 +98,11 @@ public final class MongoStore {
             LOG.error("Cannot connect to MongoDB at {}: {}", where, e.getMessage());
             throw new StoreUnavailableException("cannot connect to MongoDB at " + where, e);
         }
-        call("create indexes", () -> {
+        call("migrate the collections", () -> {
+            MongoLayout.refuseNewer(database, where);
             keyFolderNames();
             createIndexes();
+            MongoLayout.record(database);
             return null;
         });
     }

@@ -24,12 +24,14 @@ final class TestMongo {
 
     private static TestMongo open;
 
+    private final MongoClient client;
     private final MongoDatabase database;
     private final MongoStore store;
     private final String description;
     private final String hostAndPort;
 
     private TestMongo(MongoClient client, String databaseName, String description, String hostAndPort) {
+        this.client = client;
         this.database = client.getDatabase(databaseName);
         this.store = new MongoStore(database);
         this.description = description;
@@ -92,6 +94,11 @@ final class TestMongo {
 
     MongoDatabase database() {
         return database;
+    }
+
+    /** Another database on the same server, for a test that needs one of its own; the test drops it. */
+    MongoDatabase otherDatabase(String suffix) {
+        return client.getDatabase(database.getName() + "_" + suffix);
     }
 
     /** {@code host:port} of the server, for tests that reach it another way (through a relay). */

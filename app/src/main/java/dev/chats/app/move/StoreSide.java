@@ -1,6 +1,7 @@
 package dev.chats.app.move;
 
 import dev.chats.adapters.jdbc.JdbcSchemaCheck;
+import dev.chats.adapters.mongo.MongoLayout;
 import dev.chats.application.transfer.TransferRefusedException;
 import dev.chats.domain.port.DeploymentRecords;
 import dev.chats.domain.port.StoreUnavailableException;
@@ -78,6 +79,8 @@ final class StoreSide implements AutoCloseable {
             settings.putIfAbsent("datasources.default.username", "");
             settings.putIfAbsent("datasources.default.password", "");
             checkSchema(settings, role, description);
+        } else {
+            checkLayout(settings, role, description);
         }
         Map<String, Object> properties = new LinkedHashMap<>(QUIET);
         settings.forEach((key, value) -> {
@@ -97,7 +100,7 @@ final class StoreSide implements AutoCloseable {
     }
 
     private static void checkSchema(Map<String, Object> settings, Role role, String description) {
-        String side = role == Role.SOURCE ? "source" : "target";
+        String side = side(role);
         JdbcSchemaCheck.Result schema;
         try {
             schema = JdbcSchemaCheck.inspect(text(settings, "datasources.default.url"),
@@ -106,22 +109,46 @@ final class StoreSide implements AutoCloseable {
         } catch (JdbcSchemaCheck.Unreachable e) {
             throw new TransferRefusedException("the " + side + " is unreachable: " + e.getMessage(), e);
         }
-        String versions = " (schema version " + schema.applied() + ", this build's is " + schema.latest() + ")";
-        switch (schema.state()) {
+        refuseUnusable(Standing.valueOf(schema.state().name()), "schema version " + schema.applied()
+                + ", this build's is " + schema.latest(), "schema", role, description);
+    }
+
+    private static void checkLayout(Map<String, Object> settings, Role role, String description) {
+        MongoLayout.Result layout;
+        try {
+            layout = MongoLayout.inspect(text(settings, "mongodb.uri"), text(settings, "mongodb.database"));
+        } catch (MongoLayout.Unreachable e) {
+            throw new TransferRefusedException("the " + side(role) + " is unreachable: " + e.getMessage(), e);
+        }
+        refuseUnusable(Standing.valueOf(layout.state().name()), layout.versions(), "layout", role, description);
+    }
+
+    /** Where a store's schema (SQL) or collection layout (MongoDB) stands against this build's. */
+    private enum Standing { EMPTY, CURRENT, OLDER, NEWER }
+
+    private static void refuseUnusable(Standing standing, String versions, String what, Role role,
+                                       String description) {
+        String side = side(role);
+        switch (standing) {
             case CURRENT -> {
             }
             case EMPTY -> {
                 if (role == Role.SOURCE) {
                     throw new TransferRefusedException("the source " + description
-                            + " holds no chats schema: is it the configured server's database?");
+                            + " holds no chats " + what + ": is it the configured server's database?");
                 }
             }
             case OLDER -> throw new TransferRefusedException("the " + side + " " + description
-                    + " has an older schema" + versions + ": start this build's server on it once to upgrade it"
+                    + " has an older " + what + " (" + versions + "): start this build's server on it once to"
+                    + " upgrade it"
                     + (role == Role.TARGET ? ", or copy into an empty database" : ""));
             case NEWER -> throw new TransferRefusedException("the " + side + " " + description
-                    + " has a newer schema" + versions + ": use the build that wrote it");
+                    + " has a newer " + what + " (" + versions + "): use the build that wrote it");
         }
+    }
+
+    private static String side(Role role) {
+        return role == Role.SOURCE ? "source" : "target";
     }
 
     /** The configured store's settings, read from the configuration without opening anything. */

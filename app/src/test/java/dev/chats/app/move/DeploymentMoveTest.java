@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole round trip H2 → PostgreSQL → MariaDB → MongoDB → backup file → H2 with the {@code copy}, {@code backup}
- * and {@code restore} commands: every record of every kind reads back the same at the end as at the start.
+ * and {@code restore} commands: every record of every kind reads back the same at the end as at the start, and what
+ * a client reads through the API (the server started on the first and on the last store) is byte for byte the same.
  * PostgreSQL and MariaDB take part when their test servers are configured (as {@code .ci/run} does); H2, MongoDB
  * (in-process) and the file always do.
  */
@@ -49,6 +50,9 @@ class DeploymentMoveTest {
             }
             assertThat(start).isEqualTo(MoveFixtures.content(DeploymentFixture.records()));
             assertThat(start.get(RecordKind.CHAT)).hasSize(DeploymentFixture.SMALL_CHATS + 5);
+            Map<String, String> answersAtStart = ApiAnswers.of(first);
+            assertThat(answersAtStart).hasSizeGreaterThan(DeploymentFixture.SMALL_CHATS / 2);
+            assertThat(ApiAnswers.notOk(answersAtStart)).as("what the fixture's admin reads at the start").isEmpty();
 
             for (int i = 0; i + 1 < places.size() - 1; i++) {
                 MoveFixtures.Run copy = MoveFixtures.run(places.get(i).properties(),
@@ -66,6 +70,8 @@ class DeploymentMoveTest {
             try (StoreSide end = MoveFixtures.open(last)) {
                 assertThat(MoveFixtures.content(end.records())).isEqualTo(start);
             }
+            assertThat(ApiAnswers.differences(answersAtStart, ApiAnswers.of(last)))
+                    .as("answers that differ at the end from the start").isEmpty();
         } finally {
             places.forEach(TestStore.Place::close);
         }

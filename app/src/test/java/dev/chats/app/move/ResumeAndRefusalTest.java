@@ -122,6 +122,43 @@ class ResumeAndRefusalTest {
     }
 
     @Test
+    void aMongoDbTargetOfANewerBuildIsRefusedAndLeftAlone() {
+        TestStore.Place target = place(TestStore.MONGODB);
+        try (var client = com.mongodb.client.MongoClients.create(target.properties().get("mongodb.uri"))) {
+            client.getDatabase(target.properties().get("mongodb.database")).getCollection("chats_layout")
+                    .insertOne(new org.bson.Document("_id", "layout").append("version", 99));
+        }
+        MoveFixtures.Run run = MoveFixtures.run(source.properties(), MoveFixtures.copyTo(target)
+                .toArray(String[]::new));
+        assertThat(run.status()).isEqualTo(MoveCommand.REFUSED);
+        assertThat(run.err()).startsWith("error: the target").contains("has a newer layout (layout version 99")
+                .hasLineCount(1);
+        try (var client = com.mongodb.client.MongoClients.create(target.properties().get("mongodb.uri"))) {
+            assertThat(client.getDatabase(target.properties().get("mongodb.database")).listCollectionNames()
+                    .into(new ArrayList<>())).as("nothing written to the target").containsExactly("chats_layout");
+        }
+    }
+
+    @Test
+    void aMongoDbSourceOfAnOlderBuildIsRefusedAndNotUpgraded() {
+        TestStore.Place older = place(TestStore.MONGODB);
+        TestStore.Place target = place(TestStore.H2);
+        try (var client = com.mongodb.client.MongoClients.create(older.properties().get("mongodb.uri"))) {
+            client.getDatabase(older.properties().get("mongodb.database")).getCollection("users")
+                    .insertOne(new org.bson.Document("_id", "u-1").append("email", "old@example.com"));
+        }
+        MoveFixtures.Run run = MoveFixtures.run(older.properties(), MoveFixtures.copyTo(target)
+                .toArray(String[]::new));
+        assertThat(run.status()).isEqualTo(MoveCommand.REFUSED);
+        assertThat(run.err()).startsWith("error: the source").contains("has an older layout (layout version 0")
+                .hasLineCount(1);
+        try (var client = com.mongodb.client.MongoClients.create(older.properties().get("mongodb.uri"))) {
+            assertThat(client.getDatabase(older.properties().get("mongodb.database")).listCollectionNames()
+                    .into(new ArrayList<>())).as("the source is only read").containsExactly("users");
+        }
+    }
+
+    @Test
     void aSourceWithoutTheSchemaIsRefused() {
         TestStore.Place empty = place(TestStore.H2);
         TestStore.Place target = place(TestStore.H2);
