@@ -32,7 +32,7 @@ class SettingsTest {
             assertThat(context.getBean(UserSettings.class).defaultRole()).isEqualTo(Role.USER);
             assertThat(context.getBean(ApiKeySettings.class).enabled()).isTrue();
             assertThat(context.getBean(EventBrokerSelection.class).broker()).isEqualTo("local");
-            assertThat(context.findBean(RedisSettings.class)).as("no Redis settings without the redis broker").isEmpty();
+            assertThat(context.findBean(RedisSettings.class)).as("none without the redis broker").isEmpty();
             assertThat(context.getBean(OpenAiConnectionSettings.class).apiKey()).isEmpty();
             assertThat(context.getBean(ModelSettings.class).urlsAllowed()).isEmpty();
         }
@@ -58,8 +58,8 @@ class SettingsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "chats.auth.cookie-secure | yes | chats.auth.cookie-secure (CHATS_AUTH_COOKIE_SECURE) must be true or false;"
-                    + " it is 'yes'",
+            "chats.auth.cookie-secure | yes | chats.auth.cookie-secure (CHATS_AUTH_COOKIE_SECURE) must be true or"
+                    + " false; it is 'yes'",
             "chats.cors.allow-origin | https://a.example,https://b.example | chats.cors.allow-origin"
                     + " (CORS_ALLOW_ORIGIN): \"https://a.example,https://b.example\" is not an origin",
             "chats.jwt.expiration-seconds | 0 | chats.jwt.expiration-seconds (CHATS_JWT_EXPIRATION_SECONDS) must be"

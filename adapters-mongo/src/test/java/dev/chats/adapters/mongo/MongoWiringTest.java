@@ -96,7 +96,8 @@ class MongoWiringTest {
                 "mongodb.database", "chats.test");
         Map<String, String> messages = Map.of(
                 "mongodb.server-selection-timeout-millis", "mongodb.server-selection-timeout-millis"
-                        + " (MONGODB_SERVER_SELECTION_TIMEOUT_MILLIS) must be a positive number of milliseconds; it is 0",
+                        + " (MONGODB_SERVER_SELECTION_TIMEOUT_MILLIS) must be a positive number of milliseconds;"
+                        + " it is 0",
                 "mongodb.socket-timeout-millis", "mongodb.socket-timeout-millis (MONGODB_SOCKET_TIMEOUT_MILLIS) must"
                         + " be a positive number of milliseconds; it is -1",
                 "mongodb.connect-timeout-millis", "mongodb.connect-timeout-millis (MONGODB_CONNECT_TIMEOUT_MILLIS)",
