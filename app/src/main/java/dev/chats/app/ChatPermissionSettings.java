@@ -1,5 +1,6 @@
 package dev.chats.app;
 
+import dev.chats.adapters.rest.settings.Switch;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 

@@ -11,9 +11,7 @@ import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.SavedAssistantRepository;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
-import dev.chats.domain.completion.ModelPrices;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 /** Wires the Vapi chat, session and assistant use cases; their services become beans here, exposed through their use-case interfaces. */
@@ -23,10 +21,8 @@ final class VapiChatServicesFactory {
     @Singleton
     VapiChatTurnService vapiChatTurns(VapiChatRepository chats, VapiSessionRepository sessions,
                                       SavedAssistantRepository assistants, ModelProvider model,
-                                      @Value("${chats.model.prices:}") String prices, IdGenerator ids,
-                                      Clock clock, ChatEvents events) {
-        return new VapiChatTurnService(chats, sessions, assistants, model, ModelPrices.parse(prices), ids, clock,
-                events);
+                                      ModelSettings settings, IdGenerator ids, Clock clock, ChatEvents events) {
+        return new VapiChatTurnService(chats, sessions, assistants, model, settings.prices(), ids, clock, events);
     }
 
     @Singleton

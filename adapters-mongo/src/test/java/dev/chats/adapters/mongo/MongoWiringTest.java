@@ -86,6 +86,49 @@ class MongoWiringTest {
                         .doesNotContain("secret"));
     }
 
+    @Test
+    void badSettings_stopStartUpNamingTheSetting_beforeAnyConnection() {
+        Map<String, String> bad = Map.of(
+                "mongodb.server-selection-timeout-millis", "0",
+                "mongodb.socket-timeout-millis", "-1",
+                "mongodb.connect-timeout-millis", "0",
+                "mongodb.outage-fail-fast-millis", "0",
+                "mongodb.database", "chats.test");
+        Map<String, String> messages = Map.of(
+                "mongodb.server-selection-timeout-millis", "mongodb.server-selection-timeout-millis"
+                        + " (MONGODB_SERVER_SELECTION_TIMEOUT_MILLIS) must be a positive number of milliseconds;"
+                        + " it is 0",
+                "mongodb.socket-timeout-millis", "mongodb.socket-timeout-millis (MONGODB_SOCKET_TIMEOUT_MILLIS) must"
+                        + " be a positive number of milliseconds; it is -1",
+                "mongodb.connect-timeout-millis", "mongodb.connect-timeout-millis (MONGODB_CONNECT_TIMEOUT_MILLIS)",
+                "mongodb.outage-fail-fast-millis", "mongodb.outage-fail-fast-millis (MONGODB_OUTAGE_FAIL_FAST_MILLIS)",
+                "mongodb.database", "mongodb.database (MONGODB_DATABASE) must be a MongoDB database name");
+        bad.forEach((setting, value) -> assertThatThrownBy(() -> ApplicationContext.run(Map.of(
+                "chats.persistence", "mongo", "mongodb.uri", uri, setting, value)).close())
+                .as(setting).hasStackTraceContaining(messages.get(setting)));
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("chats.persistence", "mongo",
+                "mongodb.socket-timeout-millis", "soon")).close())
+                .hasStackTraceContaining("mongodb.socket-timeout-millis");
+    }
+
+    @Test
+    void aUriThatIsNoConnectionString_stopsStartUpNamingTheSetting_withoutItsPassword() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("chats.persistence", "mongo",
+                "mongodb.uri", "http://chats:secret@db.example:27017")).close())
+                .satisfies(e -> assertThat(stackTrace(e))
+                        .contains("mongodb.uri (MONGODB_URI) is not a MongoDB connection string"
+                                + " (http://***@db.example:27017)")
+                        .doesNotContain("secret"));
+    }
+
+    @Test
+    void settingsOutsideMongoMode_areNotRead() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("mongodb.uri", "not a uri",
+                "mongodb.socket-timeout-millis", "0"))) {
+            assertThat(context.findBean(MongoSettings.class)).isEmpty();
+        }
+    }
+
     private static String stackTrace(Throwable e) {
         StringWriter out = new StringWriter();
         e.printStackTrace(new PrintWriter(out));

@@ -1,6 +1,6 @@
 package dev.chats.app.operations;
 
-import dev.chats.app.Switch;
+import dev.chats.adapters.rest.settings.Switch;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CORS_ALLOW_ORIGIN set to two origins: on an Open WebUI route and a Vapi route, a preflight and an actual request
- * from an allowed origin get the CORS headers, and from any other origin a refused preflight and no CORS header;
+ * from an allowed origin get the CORS headers, and from any other origin a refused preflight (with the surface's
+ * error body) and no CORS header;
  * the WebSocket handshake is refused from another origin and accepted from an allowed one.
  */
 @MicronautTest
@@ -75,6 +77,32 @@ class CrossOriginTest {
 
         assertThat(answer.code()).isEqualTo(403);
         assertThat(answer.getHeaders().names()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+    }
+
+    @Test
+    void refusedPreflight_saysWhyInTheSurfacesErrorBody() {
+        HttpResponse<String> openWebUi = exchange(preflight("/api/v1/chats/new", REFUSED));
+        HttpResponse<String> vapi = exchange(preflight("/chat", REFUSED));
+
+        assertThat(openWebUi.getContentType()).hasValue(MediaType.APPLICATION_JSON_TYPE);
+        assertThat(openWebUi.getBody(String.class)).hasValue("{\"detail\":\"Origin not allowed\"}");
+        assertThat(vapi.getBody(String.class))
+                .hasValue("{\"message\":\"Origin not allowed\",\"error\":\"Forbidden\",\"statusCode\":403}");
+    }
+
+    @Test
+    void refusedPreflight_isRefusedToo_whenTheServerIsReachedUnderAPublicName() throws IOException {
+        // The framework's own refusal covers only a server reached as localhost (its drive-by-localhost guard).
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(5000);
+            String request = "OPTIONS /api/v1/chats/new HTTP/1.1\r\nHost: chats.example\r\nOrigin: " + REFUSED
+                    + "\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 403 ").endsWith("{\"detail\":\"Origin not allowed\"}")
+                    .doesNotContainIgnoringCase("access-control-");
+        }
     }
 
     @ParameterizedTest

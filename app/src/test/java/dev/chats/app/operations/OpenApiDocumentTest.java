@@ -3,6 +3,7 @@ package dev.chats.app.operations;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.web.router.Router;
@@ -55,6 +56,7 @@ class OpenApiDocumentTest {
     void readDocument() {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET(DOCUMENT), String.class);
         assertThat(response.code()).isEqualTo(200);
+        assertThat(response.getContentType()).as("served as YAML").hasValue(MediaType.APPLICATION_YAML_TYPE);
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body(), null, options);

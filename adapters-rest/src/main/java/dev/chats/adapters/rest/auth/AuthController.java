@@ -23,7 +23,6 @@ import dev.chats.application.port.in.TooManyAttemptsException;
 import dev.chats.domain.port.EmailAlreadyRegisteredException;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.User;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -74,7 +73,7 @@ public class AuthController {
 
     public AuthController(JsonBodies bodies, SignUpUseCase signUp, SignInUseCase signIn, SignOutUseCase signOut,
                           ChangePasswordUseCase changePassword, SessionUsers sessionUsers, SessionTokens tokens,
-                          @Value("${chats.auth.cookie-secure:false}") boolean secureCookie) {
+                          AuthCookieSettings cookie) {
         this.bodies = bodies;
         this.signUp = signUp;
         this.signIn = signIn;
@@ -82,7 +81,7 @@ public class AuthController {
         this.changePassword = changePassword;
         this.sessionUsers = sessionUsers;
         this.tokens = tokens;
-        this.secureCookie = secureCookie;
+        this.secureCookie = cookie.cookieSecure();
     }
 
     @Post("/signup")

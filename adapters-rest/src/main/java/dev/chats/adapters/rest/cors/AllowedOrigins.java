@@ -57,7 +57,7 @@ public record AllowedOrigins(List<String> origins, boolean any) {
     }
 
     private static IllegalArgumentException invalid(String entry) {
-        return new IllegalArgumentException("CORS_ALLOW_ORIGIN: \"" + entry
+        return new IllegalArgumentException("\"" + entry
                 + "\" is not an origin (scheme://host[:port]) or *; separate origins with ;");
     }
 }

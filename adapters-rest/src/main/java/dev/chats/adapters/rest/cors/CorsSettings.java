@@ -23,8 +23,8 @@ final class CorsSettings implements BeanCreatedEventListener<HttpServerConfigura
 
     private final AllowedOrigins allowed;
 
-    CorsSettings(AllowedOrigins allowed) {
-        this.allowed = allowed;
+    CorsSettings(CrossOriginSettings settings) {
+        this.allowed = settings.allowOrigin();
     }
 
     @Override

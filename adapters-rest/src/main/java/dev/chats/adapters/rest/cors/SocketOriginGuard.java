@@ -25,8 +25,8 @@ final class SocketOriginGuard implements Ordered {
 
     private final AllowedOrigins allowed;
 
-    SocketOriginGuard(AllowedOrigins allowed) {
-        this.allowed = allowed;
+    SocketOriginGuard(CrossOriginSettings settings) {
+        this.allowed = settings.allowOrigin();
     }
 
     @Override
@@ -41,7 +41,8 @@ final class SocketOriginGuard implements Ordered {
         if (origin == null || allowed.allows(origin) || sameOrigin(origin, request.getHeaders().get(HttpHeaders.HOST))) {
             return null;
         }
-        return HttpResponse.<ErrorDetail>status(HttpStatus.FORBIDDEN).body(new ErrorDetail("Origin not allowed"));
+        return HttpResponse.<ErrorDetail>status(HttpStatus.FORBIDDEN)
+                .body(new ErrorDetail(RefusedPreflight.ORIGIN_NOT_ALLOWED));
     }
 
     private static boolean sameOrigin(String origin, @Nullable String host) {

@@ -3,8 +3,6 @@ package dev.chats.adapters.rest.security;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import dev.chats.domain.port.PasswordHasher;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,6 @@ public final class BcryptPasswordHasher implements PasswordHasher {
 
     /** bcrypt uses only this many bytes of a password. */
     public static final int MAX_PASSWORD_BYTES = 72;
-    static final int MIN_COST = 10;
-    static final int DEFAULT_COST = 12;
 
     private final int cost;
     private final BCrypt.Hasher hasher = BCrypt.with(BCrypt.Version.VERSION_2B,
@@ -28,12 +24,8 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     private final BCrypt.Verifyer verifyer = BCrypt.verifyer(null,
             LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2B));
 
-    public BcryptPasswordHasher(@Value("${chats.password.bcrypt-cost:" + DEFAULT_COST + "}") int cost) {
-        if (cost < MIN_COST || cost > BCrypt.MAX_COST) {
-            throw new ConfigurationException("chats.password.bcrypt-cost must be " + MIN_COST + ".." + BCrypt.MAX_COST
-                    + ", was " + cost);
-        }
-        this.cost = cost;
+    public BcryptPasswordHasher(PasswordSettings settings) {
+        this.cost = settings.bcryptCost();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.chats.adapters.rest.security;
 
 import com.nimbusds.jwt.JWTParser;
 import dev.chats.domain.user.User;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
@@ -26,12 +25,9 @@ public final class SessionTokens {
     private final TokenGenerator generator;
     private final int expirationSeconds;
 
-    SessionTokens(TokenGenerator generator, @Value("${chats.jwt.expiration-seconds:2419200}") int expirationSeconds) {
-        if (expirationSeconds <= 0) {
-            throw new IllegalArgumentException("chats.jwt.expiration-seconds must be positive");
-        }
+    SessionTokens(TokenGenerator generator, JwtSettings settings) {
         this.generator = generator;
-        this.expirationSeconds = expirationSeconds;
+        this.expirationSeconds = settings.expirationSeconds();
     }
 
     /** A signed token for the user and the epoch second at which it expires. */

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The bcrypt password adapter: Open WebUI-compatible hashes, the 72-byte limit, and no failure on bad input. */
 class BcryptPasswordHasherTest {
 
-    private final BcryptPasswordHasher hasher = new BcryptPasswordHasher(10);
+    private final BcryptPasswordHasher hasher = new BcryptPasswordHasher(cost(10));
 
     @Test
     void hash_writes2bHashesWithTheCost_thatMatchOnlyTheirPassword() {
@@ -49,7 +49,16 @@ class BcryptPasswordHasherTest {
 
     @Test
     void costsOutsideTheSafeRange_failStartUp() {
-        assertThatThrownBy(() -> new BcryptPasswordHasher(4)).isInstanceOf(ConfigurationException.class);
-        assertThatThrownBy(() -> new BcryptPasswordHasher(32)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> cost(4)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("chats.password.bcrypt-cost (CHATS_PASSWORD_BCRYPT_COST) must be 10..31, was 4");
+        assertThatThrownBy(() -> cost(32)).isInstanceOf(ConfigurationException.class);
+        assertThat(cost(31).bcryptCost()).isEqualTo(31);
+        assertThat(new PasswordSettings().bcryptCost()).as("the default").isEqualTo(12);
+    }
+
+    private static PasswordSettings cost(int cost) {
+        PasswordSettings settings = new PasswordSettings();
+        settings.setBcryptCost(cost);
+        return settings;
     }
 }

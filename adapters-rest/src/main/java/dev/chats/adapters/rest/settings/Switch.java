@@ -1,4 +1,4 @@
-package dev.chats.app;
+package dev.chats.adapters.rest.settings;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 
