@@ -54,8 +54,8 @@ public final class MongoLayout {
      * @throws Unreachable if the server cannot be reached or read within a few seconds; the message is one line
      */
     public static Result inspect(String uri, String databaseName) {
-        String connection = uri == null || uri.isBlank() ? MongoClientFactory.DEFAULT_URI : uri;
-        String name = databaseName == null || databaseName.isBlank() ? MongoClientFactory.DEFAULT_DATABASE
+        String connection = uri == null || uri.isBlank() ? MongoSettings.DEFAULT_URI : uri;
+        String name = databaseName == null || databaseName.isBlank() ? MongoSettings.DEFAULT_DATABASE
                 : databaseName;
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connection))
@@ -64,7 +64,7 @@ public final class MongoLayout {
             return inspect(client.getDatabase(name));
         } catch (MongoException e) {
             String message = String.valueOf(e.getMessage());
-            throw new Unreachable("cannot read MongoDB at " + MongoClientFactory.masked(connection) + " (database "
+            throw new Unreachable("cannot read MongoDB at " + MongoSettings.masked(connection) + " (database "
                     + name + "): " + message.lines().findFirst().orElse(message), e);
         }
     }
