@@ -1,5 +1,10 @@
 package dev.chats.domain.chat;
 
+import dev.chats.domain.event.ChatArchived;
+import dev.chats.domain.event.ChatMoved;
+import dev.chats.domain.event.ChatPinned;
+import dev.chats.domain.event.ChatUpdated;
+import dev.chats.domain.event.MessageContentChanged;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.json.JsonTree;
 import dev.chats.domain.tag.TagName;
@@ -14,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Aggregate root: one user's conversation with its title, flags, folder and document. Every change goes through
- * an intention-revealing method; the repository writes a change only if the stored version is still the one
- * this chat was read at, so no concurrent write is lost.
+ * an intention-revealing method, which returns the event that tells the owner's clients, where the change always
+ * happens; the repository writes a change only if the stored version is still the one this chat was read at, so no
+ * concurrent write is lost.
  */
 public final class Chat {
 
@@ -75,13 +81,14 @@ public final class Chat {
      * Applies a client's update: a shallow top-level merge of the document, the title re-derived from it, and
      * {@code updated_at} moved to now.
      */
-    public void mergeDocument(Map<String, ?> patch, long now) {
+    public ChatUpdated mergeDocument(Map<String, ?> patch, long now) {
         ChatDocument.Merge merge = document.mergedWith(patch);
         String newTitle = merge.document().title();
         document = merge.document();
         title = newTitle;
         pendingMessageChanges = pendingMessageChanges.plus(merge.changes());
         touch(now);
+        return new ChatUpdated(outline());
     }
 
     /**
@@ -159,23 +166,26 @@ public final class Chat {
     }
 
     /** Pins or unpins the chat. */
-    public void togglePinned(long now) {
+    public ChatPinned togglePinned(long now) {
         pinned = !pinned;
         touch(now);
+        return new ChatPinned(outline());
     }
 
     /** Archives or restores the chat; either way it leaves its folder. */
-    public void toggleArchived(long now) {
+    public ChatArchived toggleArchived(long now) {
         archived = !archived;
         folderId = null;
         touch(now);
+        return new ChatArchived(outline());
     }
 
     /** Files the chat in a folder (null: the root); a filed chat is no longer pinned. */
-    public void moveToFolder(FolderId folder, long now) {
+    public ChatMoved moveToFolder(FolderId folder, long now) {
         folderId = folder;
         pinned = false;
         touch(now);
+        return new ChatMoved(outline());
     }
 
     /** Records the share id under which a snapshot of this chat is published. */
@@ -196,15 +206,16 @@ public final class Chat {
      * {@code role} ("user" unless given) and {@code timestamp}, is linked into its parent's {@code childrenIds},
      * and becomes the current message. Only the touched message rows are written.
      */
-    public void upsertMessageContent(String messageId, String content, String role, long now) {
+    public MessageContentChanged upsertMessageContent(String messageId, String content, String role, long now) {
         Optional<Message> existing = document.message(messageId);
         if (existing.isPresent()) {
             Map<String, Object> body = JsonTree.copyObject(existing.get().body());
             body.put("content", content);
             replaceMessages(List.of(new Message(messageId, existing.get().position(), body)), Optional.empty(), now);
-            return;
+        } else {
+            addMessage(messageId, content, role, now);
         }
-        addMessage(messageId, content, role, now);
+        return new MessageContentChanged(ownerId, id, messageId, content);
     }
 
     private void addMessage(String messageId, Object content, String role, long now) {
@@ -340,6 +351,12 @@ public final class Chat {
     }
 
     private record TagState(boolean archived, List<String> tagIds) {
+    }
+
+    /** The chat without its document, as events about it name it. */
+    public ChatOutline outline() {
+        return new ChatOutline(id, ownerId, title, createdAt, updatedAt, pinned, archived, folderId, shareId,
+                tagIds());
     }
 
     public boolean isOwnedBy(UserId user) {
