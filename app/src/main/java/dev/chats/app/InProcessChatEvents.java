@@ -1,6 +1,6 @@
 package dev.chats.app;
 
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -36,7 +36,8 @@ public final class InProcessChatEvents implements ChatEvents {
             try {
                 subscriber.accept(event);
             } catch (RuntimeException e) {
-                LOG.warn("event subscriber failed on {} for user {}", event.type(), event.recipient(), e);
+                LOG.warn("event subscriber failed on {} for user {}", event.getClass().getSimpleName(),
+                        event.recipient(), e);
             }
         }
     }

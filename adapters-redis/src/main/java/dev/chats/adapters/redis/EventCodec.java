@@ -1,7 +1,6 @@
 package dev.chats.adapters.redis;
 
-import dev.chats.domain.port.ChatEvent;
-import dev.chats.domain.user.UserId;
+import dev.chats.domain.event.ChatEvent;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
@@ -11,12 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wire form of one chat event on the Redis channel: a JSON object naming the instance that published it, so
- * that instance can skip its own echo, and the event's fields in snake_case.
+ * The wire form of one chat event on the Redis channel: a JSON object with the version of this form, the instance
+ * that published it (so that instance can skip its own echo), and the event's kind and values as
+ * {@link EventWriter} writes them.
+ *
+ * <p>Version 1 carried Open WebUI's socket envelope; version 2 carries the domain event, whose socket form the
+ * receiving instance builds itself. Instances of the two versions ignore each other's messages (logged), so during a
+ * rolling upgrade an event may reach only the clients connected to instances of its publisher's version.
  */
 final class EventCodec {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final JsonMapper json;
@@ -33,11 +37,7 @@ final class EventCodec {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("v", VERSION);
         message.put("origin", origin);
-        message.put("recipient", event.recipient().value());
-        message.put("type", event.type());
-        message.put("chat_id", event.chatId());
-        message.put("message_id", event.messageId());
-        message.put("data", event.data());
+        message.putAll(event.accept(EventWriter.INSTANCE));
         return json.writeValueAsString(message);
     }
 
@@ -50,26 +50,14 @@ final class EventCodec {
             return Optional.empty();
         }
         if (message == null || !(message.get("v") instanceof Number version) || version.intValue() != VERSION
-                || !(message.get("origin") instanceof String origin)
-                || !(message.get("recipient") instanceof String recipient)
-                || !(message.get("type") instanceof String type)) {
-            return Optional.empty();
-        }
-        Object data = message.get("data");
-        if (data != null && !(data instanceof Map<?, ?>)) {
+                || !(message.get("origin") instanceof String origin)) {
             return Optional.empty();
         }
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> payloadData = (Map<String, Object>) data;
-            return Optional.of(new Received(origin, new ChatEvent(new UserId(recipient), type,
-                    text(message.get("chat_id")), text(message.get("message_id")), payloadData)));
-        } catch (IllegalArgumentException e) {
+            return Optional.of(new Received(origin, EventReader.read(message)));
+        } catch (RuntimeException e) {
+            // A field missing or of the wrong shape, or a value the domain refuses.
             return Optional.empty();
         }
-    }
-
-    private static String text(Object value) {
-        return value instanceof String s ? s : null;
     }
 }

@@ -1,6 +1,6 @@
 package dev.chats.adapters.redis;
 
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -114,13 +114,13 @@ public final class RedisChatEvents implements ChatEvents, AutoCloseable {
         try {
             local.publish(event);
         } catch (RuntimeException e) {
-            LOG.warn("local delivery of {} for user {} failed", event.type(), event.recipient(), e);
+            LOG.warn("local delivery of {} for user {} failed", kind(event), event.recipient(), e);
         }
         String payload;
         try {
             payload = codec.encode(instance, event);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("event {} for user {} cannot be written as JSON; not sent to other instances", event.type(),
+            LOG.warn("event {} for user {} cannot be written as JSON; not sent to other instances", kind(event),
                     event.recipient(), e);
             return;
         }
@@ -175,6 +175,11 @@ public final class RedisChatEvents implements ChatEvents, AutoCloseable {
         }
     }
 
+    /** The event's kind for a log line: never its content, which is the user's. */
+    private static String kind(ChatEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
     /** The URI as it may appear in a log: the password masked. */
     static String masked(String uri) {
         return String.valueOf(uri).replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@").replaceAll("//[^/@:]+@", "//***@");
@@ -199,7 +204,7 @@ public final class RedisChatEvents implements ChatEvents, AutoCloseable {
             try {
                 local.publish(received.event());
             } catch (RuntimeException e) {
-                LOG.warn("local delivery of {} for user {} from instance {} failed", received.event().type(),
+                LOG.warn("local delivery of {} for user {} from instance {} failed", kind(received.event()),
                         received.event().recipient(), received.origin(), e);
             }
         }

@@ -1,6 +1,10 @@
 package dev.chats.adapters.redis;
 
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.ChatOutline;
+import dev.chats.domain.event.ChatCreated;
+import dev.chats.domain.event.ChatDeleted;
+import dev.chats.domain.event.ChatEvent;
 import dev.chats.domain.user.UserId;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -13,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,15 +45,15 @@ class RedisChatEventsTest {
         List<ChatEvent> onB = new CopyOnWriteArrayList<>();
         try (RedisChatEvents a = RedisChatEvents.connect(REDIS_URI, channel, onA::add, ObjectMapper.getDefault());
              RedisChatEvents b = RedisChatEvents.connect(REDIS_URI, channel, onB::add, ObjectMapper.getDefault())) {
-            ChatEvent event = new ChatEvent(new UserId("u1"), "chat:created", "c1", null, Map.of("id", "c1"));
+            ChatEvent event = new ChatCreated(new ChatOutline(new ChatId("c1"), new UserId("u1"), "Talk", 1, 2, false,
+                    false, null, null, List.of()));
 
             a.publish(event);
 
             awaitSize(onB, 1);
             assertThat(onA).containsExactly(event);
-            assertThat(onB.get(0).type()).isEqualTo("chat:created");
+            assertThat(onB.get(0)).isInstanceOf(ChatCreated.class).isEqualTo(event);
             assertThat(onB.get(0).recipient()).isEqualTo(new UserId("u1"));
-            assertThat(onB.get(0).data()).isEqualTo(Map.of("id", "c1"));
             Thread.sleep(200);
             assertThat(onA).hasSize(1);
             assertThat(onB).hasSize(1);
@@ -68,10 +71,10 @@ class RedisChatEventsTest {
             connection.sync().publish(channel, "garbage");
             RedisChatEvents other = RedisChatEvents.connect(REDIS_URI, channel, e -> { }, ObjectMapper.getDefault());
             try (other) {
-                other.publish(new ChatEvent(new UserId("u2"), "chat:deleted", "c2", null, Map.of()));
+                other.publish(new ChatDeleted(new UserId("u2"), new ChatId("c2")));
                 awaitSize(seen, 1);
             }
-            assertThat(seen).extracting(ChatEvent::type).containsExactly("chat:deleted");
+            assertThat(seen).containsExactly(new ChatDeleted(new UserId("u2"), new ChatId("c2")));
         } finally {
             raw.shutdown();
         }

@@ -1,7 +1,7 @@
 package dev.chats.app.e2e;
 
 import dev.chats.app.InProcessChatEvents;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.app.ws.SeenEvent;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -64,7 +64,7 @@ class ChatMessagesEndpointsTest {
     TestUsers.Account u1;
     TestUsers.Account u2;
 
-    final List<ChatEvent> seen = new CopyOnWriteArrayList<>();
+    final List<SeenEvent> seen = new CopyOnWriteArrayList<>();
     Runnable unsubscribe;
 
     @BeforeAll
@@ -80,7 +80,7 @@ class ChatMessagesEndpointsTest {
     @BeforeEach
     void collectEvents() {
         seen.clear();
-        unsubscribe = events.subscribe(seen::add);
+        unsubscribe = events.subscribe(event -> seen.add(SeenEvent.of(event)));
     }
 
     @AfterEach
@@ -124,7 +124,7 @@ class ChatMessagesEndpointsTest {
     }
 
     /** The message events (those naming a message) published for the chat; sidebar events are left out. */
-    private List<ChatEvent> eventsFor(String chatId) {
+    private List<SeenEvent> eventsFor(String chatId) {
         return seen.stream().filter(e -> chatId.equals(e.chatId()) && e.messageId() != null).toList();
     }
 
@@ -173,9 +173,9 @@ class ChatMessagesEndpointsTest {
         assertThat(number(reply.get("updated_at"))).isGreaterThan(createdUpdatedAt);
         assertThat(document(id)).isEqualTo(expected);
 
-        List<ChatEvent> published = eventsFor(id);
+        List<SeenEvent> published = eventsFor(id);
         assertThat(published).hasSize(1);
-        ChatEvent event = published.get(0);
+        SeenEvent event = published.get(0);
         assertThat(event.recipient().value()).isEqualTo(u1.id());
         assertThat(event.type()).isEqualTo("chat:message");
         assertThat(event.chatId()).isEqualTo(id);
@@ -431,9 +431,9 @@ class ChatMessagesEndpointsTest {
         assertThat(m2.get("content")).isEqualTo("answer");
         assertThat(history(document(id)).get("currentId")).isEqualTo("m2");
 
-        List<ChatEvent> published = eventsFor(id);
+        List<SeenEvent> published = eventsFor(id);
         assertThat(published).hasSize(2);
-        ChatEvent event = published.get(0);
+        SeenEvent event = published.get(0);
         assertThat(event.recipient().value()).isEqualTo(u1.id());
         assertThat(event.type()).isEqualTo("status");
         assertThat(event.chatId()).isEqualTo(id);
@@ -464,7 +464,7 @@ class ChatMessagesEndpointsTest {
         Map<String, Object> m2 = message(document(id), "m2");
         assertThat(m2.get("content")).isEqualTo("answer and more!");
         assertThat(m2.get("model")).isEqualTo("m");
-        assertThat(eventsFor(id)).extracting(ChatEvent::type).containsExactly("message", "message");
+        assertThat(eventsFor(id)).extracting(SeenEvent::type).containsExactly("message", "message");
     }
 
     @Test

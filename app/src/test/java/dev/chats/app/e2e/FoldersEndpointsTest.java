@@ -1,7 +1,7 @@
 package dev.chats.app.e2e;
 
 import dev.chats.app.InProcessChatEvents;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.app.ws.SeenEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -468,10 +468,10 @@ class FoldersEndpointsTest {
     @Test
     void writes_publishFolderEventsToTheOwner() {
         TestUsers.Account u1 = user("Events");
-        List<ChatEvent> seen = new CopyOnWriteArrayList<>();
+        List<SeenEvent> seen = new CopyOnWriteArrayList<>();
         Runnable unsubscribe = events.subscribe(event -> {
             if (event.recipient().value().equals(u1.id())) {
-                seen.add(event);
+                seen.add(SeenEvent.of(event));
             }
         });
         try {
@@ -482,7 +482,7 @@ class FoldersEndpointsTest {
             unsubscribe.run();
         }
 
-        assertThat(seen).extracting(ChatEvent::type)
+        assertThat(seen).extracting(SeenEvent::type)
                 .containsExactly("folder:created", "folder:updated", "folder:deleted");
         assertThat(seen.get(1).data()).containsEntry("is_expanded", true).containsEntry("name", "E");
     }

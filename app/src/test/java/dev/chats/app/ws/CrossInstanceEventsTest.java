@@ -3,7 +3,6 @@ package dev.chats.app.ws;
 import dev.chats.adapters.redis.RedisChatEvents;
 import dev.chats.app.InProcessChatEvents;
 import dev.chats.app.e2e.TestUsers;
-import dev.chats.domain.port.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -69,9 +68,9 @@ class CrossInstanceEventsTest {
                 for (WsClient socket : new WsClient[] {onInstanceB, onInstanceA, otherOnB}) {
                     assertThat(parse(json, socket.next(WAIT)).get("event")).isEqualTo("auth");
                 }
-                List<ChatEvent> seenOnB = new CopyOnWriteArrayList<>();
+                List<SeenEvent> seenOnB = new CopyOnWriteArrayList<>();
                 Runnable unsubscribe = b.getApplicationContext().getBean(InProcessChatEvents.class)
-                        .subscribe(seenOnB::add);
+                        .subscribe(event -> seenOnB.add(SeenEvent.of(event)));
 
                 String chatId = (String) parse(json, clientA.toBlocking().retrieve(HttpRequest.POST("/api/v1/chats/new",
                         "{\"chat\":{\"title\":\"Across\",\"history\":{\"currentId\":\"m1\",\"messages\":{\"m1\":"
@@ -97,7 +96,7 @@ class CrossInstanceEventsTest {
                 assertThat(otherOnB.poll(Duration.ofMillis(100))).as("another user's socket").isNull();
                 // B's in-process subscribers (the API the other end-to-end tests use) saw A's events too, once.
                 unsubscribe.run();
-                assertThat(seenOnB).extracting(ChatEvent::type).containsExactly("chat:created", "chat:message");
+                assertThat(seenOnB).extracting(SeenEvent::type).containsExactly("chat:created", "chat:message");
             }
         }
     }

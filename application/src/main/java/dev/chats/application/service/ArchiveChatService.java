@@ -2,6 +2,7 @@ package dev.chats.application.service;
 
 import dev.chats.application.port.in.ArchiveChatUseCase;
 import dev.chats.application.port.in.ListUserChatsUseCase;
+import dev.chats.application.service.VersionedWrite.Stored;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatOrder;
@@ -10,6 +11,8 @@ import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.event.AllChatsArchived;
+import dev.chats.domain.event.ChatArchived;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
@@ -44,28 +47,29 @@ public final class ArchiveChatService implements ArchiveChatUseCase {
 
     @Override
     public Chat toggleArchive(User actor, ChatId id) {
-        Chat toggled = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
-            chat.toggleArchived(clock.nowEpochSeconds());
-            return chats.update(chat);
+        Stored<ChatArchived> toggled = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+            ChatArchived archived = chat.toggleArchived(clock.nowEpochSeconds());
+            return new Stored<>(chats.update(chat), archived);
         });
-        if (!toggled.archived()) {
+        Chat chat = toggled.chat();
+        if (!chat.archived()) {
             // Records are kept while any chat carries the tag; one imported without a record gets it now.
-            toggled.tagIds().forEach(tagId -> tags.addIfAbsent(new Tag(tagId, actor.id(), tagId, null)));
+            chat.tagIds().forEach(tagId -> tags.addIfAbsent(new Tag(tagId, actor.id(), tagId, null)));
         }
-        events.publish(SidebarEvents.changed("chat:archived", toggled));
-        return toggled;
+        events.publish(toggled.event());
+        return chat;
     }
 
     @Override
     public void archiveAll(User actor) {
         chats.setArchivedOfAll(actor.id(), true);
-        events.publish(SidebarEvents.allArchived(actor.id(), true));
+        events.publish(new AllChatsArchived(actor.id(), true));
     }
 
     @Override
     public void unarchiveAll(User actor) {
         chats.setArchivedOfAll(actor.id(), false);
-        events.publish(SidebarEvents.allArchived(actor.id(), false));
+        events.publish(new AllChatsArchived(actor.id(), false));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.chats.application.service;
 
 import dev.chats.application.port.in.ChatFoldersUseCase;
+import dev.chats.application.service.VersionedWrite.Stored;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatOrder;
@@ -9,6 +10,7 @@ import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.event.ChatMoved;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.folder.FolderTree;
 import dev.chats.domain.permission.PermissionPolicy;
@@ -44,14 +46,14 @@ public final class ChatFoldersService implements ChatFoldersUseCase {
 
     @Override
     public Chat moveToFolder(User actor, ChatId id, Optional<FolderId> folder) {
-        Chat moved = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+        Stored<ChatMoved> moved = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
             // After the chat's read, so an unknown chat answers before an unknown folder.
             folder.ifPresent(f -> ownedFolders.owned(actor, f));
-            chat.moveToFolder(folder.orElse(null), clock.nowEpochSeconds());
-            return chats.update(chat);
+            ChatMoved event = chat.moveToFolder(folder.orElse(null), clock.nowEpochSeconds());
+            return new Stored<>(chats.update(chat), event);
         });
-        events.publish(SidebarEvents.changed("chat:moved", moved));
-        return moved;
+        events.publish(moved.event());
+        return moved.chat();
     }
 
     @Override

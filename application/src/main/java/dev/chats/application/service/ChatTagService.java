@@ -10,6 +10,7 @@ import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.event.ChatTagsChanged;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
@@ -58,7 +59,7 @@ public final class ChatTagService implements ChatTagsUseCase, ListTagsUseCase {
             tags.addIfAbsent(Tag.named(tag, actor.id()));
             return chats.update(chat);
         });
-        events.publish(SidebarEvents.tags(tagged));
+        events.publish(new ChatTagsChanged(tagged.outline()));
         return tags.findByIds(actor.id(), tagged.tagIds());
     }
 
@@ -68,7 +69,7 @@ public final class ChatTagService implements ChatTagsUseCase, ListTagsUseCase {
         Chat untagged = VersionedWrite.apply(() -> access.owned(actor, id),
                 chat -> chat.removeTag(tagId) ? chats.update(chat) : chat);
         tags.deleteUncarried(actor.id(), List.of(tagId));
-        events.publish(SidebarEvents.tags(untagged));
+        events.publish(new ChatTagsChanged(untagged.outline()));
         return tags.findByIds(actor.id(), untagged.tagIds());
     }
 
@@ -81,7 +82,7 @@ public final class ChatTagService implements ChatTagsUseCase, ListTagsUseCase {
             return chats.update(chat);
         });
         tags.deleteUncarried(actor.id(), removed);
-        events.publish(SidebarEvents.tags(cleared));
+        events.publish(new ChatTagsChanged(cleared.outline()));
     }
 
     @Override

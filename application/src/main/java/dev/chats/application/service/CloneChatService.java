@@ -3,6 +3,7 @@ package dev.chats.application.service;
 import dev.chats.application.port.in.CloneChatUseCase;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.event.ChatCreated;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
@@ -37,7 +38,7 @@ public final class CloneChatService implements CloneChatUseCase {
         Chat copy = original.cloneAs(new ChatId(ids.newId()), actor.id(), newTitle, original.id().value(),
                 clock.nowEpochSeconds());
         Chat stored = chats.add(copy);
-        events.publish(SidebarEvents.created(stored));
+        events.publish(new ChatCreated(stored.outline()));
         return stored;
     }
 }

@@ -4,6 +4,7 @@ import dev.chats.application.port.in.CreateChatUseCase;
 import dev.chats.application.port.in.FolderNotFoundException;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.event.ChatCreated;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
@@ -36,7 +37,7 @@ public final class CreateChatService implements CreateChatUseCase {
         Chat chat = Chat.start(new ChatId(ids.newId()), actor.id(), command.document(),
                 command.folderId().orElse(null), clock.nowEpochSeconds());
         Chat stored = chats.add(chat);
-        events.publish(SidebarEvents.created(stored));
+        events.publish(new ChatCreated(stored.outline()));
         return stored;
     }
 

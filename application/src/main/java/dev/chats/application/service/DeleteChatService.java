@@ -6,6 +6,8 @@ import dev.chats.application.port.in.DeleteAllChatsUseCase;
 import dev.chats.application.port.in.DeleteChatUseCase;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.event.AllChatsDeleted;
+import dev.chats.domain.event.ChatDeleted;
 import dev.chats.domain.permission.Permission;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
@@ -38,7 +40,7 @@ public final class DeleteChatService implements DeleteChatUseCase, DeleteAllChat
             throw new ChatNotFoundException(id);
         }
         tags.deleteUncarried(chat.ownerId(), chat.tagIds());
-        events.publish(SidebarEvents.deleted(chat.ownerId(), chat.id()));
+        events.publish(new ChatDeleted(chat.ownerId(), chat.id()));
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class DeleteChatService implements DeleteChatUseCase, DeleteAllChat
         requireDeletePermission(actor);
         int deleted = chats.deleteAllOwnedBy(actor.id());
         tags.deleteAllUncarried(actor.id());
-        events.publish(SidebarEvents.allDeleted(actor.id()));
+        events.publish(new AllChatsDeleted(actor.id()));
         return deleted;
     }
 

@@ -1,23 +1,24 @@
 package dev.chats.application.service;
 
 import dev.chats.application.port.in.EditMessageUseCase;
+import dev.chats.application.service.VersionedWrite.Stored;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.MessageEvent;
+import dev.chats.domain.event.MessageContentChanged;
+import dev.chats.domain.event.MessageEventPushed;
 import dev.chats.domain.permission.PermissionPolicy;
-import dev.chats.domain.port.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.text.StorableText;
 import dev.chats.domain.user.User;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Message edits from tools and pipelines: one message's content or an event's side effect, stored as a write of
- * the touched message rows, then relayed to the chat owner's clients in Open WebUI's envelope.
+ * the touched message rows, then told to the chat owner's clients.
  */
 public final class EditMessageService implements EditMessageUseCase {
 
@@ -36,16 +37,14 @@ public final class EditMessageService implements EditMessageUseCase {
     @Override
     public Chat upsertContent(User actor, ChatId id, String messageId, String content) {
         String clean = StorableText.clean(content);
-        Chat updated = VersionedWrite.apply(() -> access.ownedOrAdministeredForEdit(actor, id), chat -> {
-            chat.upsertMessageContent(messageId, clean, null, clock.nowEpochSeconds());
-            return chats.update(chat);
-        });
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("chat_id", id.value());
-        data.put("message_id", messageId);
-        data.put("content", clean);
-        events.publish(new ChatEvent(updated.ownerId(), "chat:message", id.value(), messageId, data));
-        return updated;
+        Stored<MessageContentChanged> updated = VersionedWrite.apply(
+                () -> access.ownedOrAdministeredForEdit(actor, id), chat -> {
+                    MessageContentChanged event = chat.upsertMessageContent(messageId, clean, null,
+                            clock.nowEpochSeconds());
+                    return new Stored<>(chats.update(chat), event);
+                });
+        events.publish(updated.event());
+        return updated.chat();
     }
 
     @Override
@@ -57,6 +56,6 @@ public final class EditMessageService implements EditMessageUseCase {
                         current.applyMessageEvent(messageId, event, clock.nowEpochSeconds())
                                 ? chats.update(current) : current)
                 : access.ownedOrAdministeredForEdit(actor, id);
-        events.publish(new ChatEvent(chat.ownerId(), type, id.value(), messageId, event.data()));
+        events.publish(new MessageEventPushed(chat.ownerId(), id, messageId, event));
     }
 }

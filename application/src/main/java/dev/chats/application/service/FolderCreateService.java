@@ -2,6 +2,7 @@ package dev.chats.application.service;
 
 import dev.chats.application.port.in.FolderCreateUseCase;
 import dev.chats.application.port.in.FolderNameTakenException;
+import dev.chats.domain.event.FolderCreated;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;
@@ -44,7 +45,7 @@ public final class FolderCreateService implements FolderCreateUseCase {
             // another request took the name between the check and the write
             throw new FolderNameTakenException(command.name());
         }
-        events.publish(FolderEvents.created(folder));
+        events.publish(new FolderCreated(folder));
         return folder;
     }
 }

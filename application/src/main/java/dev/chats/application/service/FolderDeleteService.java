@@ -2,6 +2,7 @@ package dev.chats.application.service;
 
 import dev.chats.application.port.in.AccessProhibitedException;
 import dev.chats.application.port.in.FolderDeleteUseCase;
+import dev.chats.domain.event.FolderDeleted;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.permission.Permission;
@@ -12,6 +13,7 @@ import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.TagRepository;
 import dev.chats.domain.user.User;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,7 +57,7 @@ public final class FolderDeleteService implements FolderDeleteUseCase {
         if (chatsDeleted > 0) {
             tags.deleteAllUncarried(actor.id());
         }
-        events.publish(FolderEvents.deleted(actor.id(), folder.id(), subtree, deleteContents));
+        events.publish(new FolderDeleted(actor.id(), folder.id(), List.copyOf(subtree), deleteContents));
         return new Result(foldersDeleted, chatsDeleted, chatsMoved);
     }
 }

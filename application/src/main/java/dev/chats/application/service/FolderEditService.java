@@ -6,6 +6,7 @@ import dev.chats.application.port.in.FolderMoveUseCase;
 import dev.chats.application.port.in.FolderNameTakenException;
 import dev.chats.application.port.in.FolderNotFoundException;
 import dev.chats.application.port.in.FolderUpdateUseCase;
+import dev.chats.domain.event.FolderUpdated;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;
@@ -82,7 +83,7 @@ public final class FolderEditService implements FolderUpdateUseCase, FolderMoveU
             // another request took the name between the check and the write
             throw new FolderNameTakenException(changed.name());
         }
-        events.publish(FolderEvents.updated(changed));
+        events.publish(new FolderUpdated(changed));
         return changed;
     }
 

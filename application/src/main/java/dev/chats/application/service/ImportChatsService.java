@@ -3,6 +3,7 @@ package dev.chats.application.service;
 import dev.chats.application.port.in.ImportChatsUseCase;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.event.ChatCreated;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.Clock;
@@ -63,7 +64,7 @@ public final class ImportChatsService implements ImportChatsUseCase {
         List<Chat> stored = new ArrayList<>(prepared.size());
         for (Chat chat : prepared) {
             Chat added = chats.add(chat);
-            events.publish(SidebarEvents.created(added));
+            events.publish(new ChatCreated(added.outline()));
             stored.add(added);
         }
         return stored;

@@ -1,6 +1,7 @@
 package dev.chats.application.service;
 
 import dev.chats.application.port.in.PinChatUseCase;
+import dev.chats.application.service.VersionedWrite.Stored;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatOrder;
@@ -9,6 +10,7 @@ import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
+import dev.chats.domain.event.ChatPinned;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
@@ -34,12 +36,12 @@ public final class PinChatService implements PinChatUseCase {
 
     @Override
     public Chat togglePin(User actor, ChatId id) {
-        Chat toggled = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
-            chat.togglePinned(clock.nowEpochSeconds());
-            return chats.update(chat);
+        Stored<ChatPinned> toggled = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+            ChatPinned pinned = chat.togglePinned(clock.nowEpochSeconds());
+            return new Stored<>(chats.update(chat), pinned);
         });
-        events.publish(SidebarEvents.changed("chat:pinned", toggled));
-        return toggled;
+        events.publish(toggled.event());
+        return toggled.chat();
     }
 
     @Override

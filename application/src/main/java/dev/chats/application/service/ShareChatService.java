@@ -5,6 +5,8 @@ import dev.chats.application.port.in.ShareChatUseCase;
 import dev.chats.application.port.in.ShareNotFoundException;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.event.ChatCreated;
+import dev.chats.domain.event.ChatShareChanged;
 import dev.chats.domain.permission.Permission;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
@@ -68,7 +70,7 @@ public final class ShareChatService implements ShareChatUseCase {
         shares.save(shares.findById(shareId)
                 .map(existing -> existing.refreshedFrom(shared, now))
                 .orElseGet(() -> Share.of(shareId, shared, now)));
-        events.publish(SidebarEvents.changed("chat:shared", shared));
+        events.publish(new ChatShareChanged(shared.outline()));
         return shared;
     }
 
@@ -83,7 +85,7 @@ public final class ShareChatService implements ShareChatUseCase {
             return wasShared[0] ? chats.update(current) : current;
         });
         if (wasShared[0]) {
-            events.publish(SidebarEvents.changed("chat:shared", unshared));
+            events.publish(new ChatShareChanged(unshared.outline()));
         }
         return wasShared[0];
     }
@@ -136,7 +138,7 @@ public final class ShareChatService implements ShareChatUseCase {
         Chat copy = snapshot.cloneAs(new ChatId(ids.newId()), actor.id(), "Clone of " + share.title(), share.id(),
                 now);
         Chat stored = chats.add(copy);
-        events.publish(SidebarEvents.created(stored));
+        events.publish(new ChatCreated(stored.outline()));
         return stored;
     }
 }

@@ -1,8 +1,10 @@
 package dev.chats.application.service;
 
 import dev.chats.application.port.in.UpdateChatUseCase;
+import dev.chats.application.service.VersionedWrite.Stored;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.event.ChatUpdated;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
@@ -28,11 +30,11 @@ public final class UpdateChatService implements UpdateChatUseCase {
 
     @Override
     public Chat update(User actor, ChatId id, Map<String, Object> documentPatch) {
-        Chat updated = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
-            chat.mergeDocument(documentPatch, clock.nowEpochSeconds());
-            return chats.update(chat);
+        Stored<ChatUpdated> updated = VersionedWrite.apply(() -> access.owned(actor, id), chat -> {
+            ChatUpdated event = chat.mergeDocument(documentPatch, clock.nowEpochSeconds());
+            return new Stored<>(chats.update(chat), event);
         });
-        events.publish(SidebarEvents.updated(updated));
-        return updated;
+        events.publish(updated.event());
+        return updated.chat();
     }
 }

@@ -1,11 +1,13 @@
 package dev.chats.application.service;
 
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.event.ChatEvent;
 import dev.chats.domain.port.ChatVersionConflictException;
 
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Read-modify-write of one chat, retried when another writer got there first. Each attempt re-reads the chat,
@@ -18,11 +20,21 @@ final class VersionedWrite {
     private VersionedWrite() {
     }
 
+    /** A chat as a change stored it, with the event the change returned: the event of the attempt that won. */
+    record Stored<E extends ChatEvent>(Chat chat, E event) {
+
+        Stored {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
     /**
      * @param read   loads the chat afresh (and checks access) for each attempt
-     * @param change applies the change and stores it, throwing {@link ChatVersionConflictException} on a conflict
+     * @param change applies the change and stores it, throwing {@link ChatVersionConflictException} on a conflict;
+     *               returns the stored chat, or a {@link Stored} with the event it is to announce
      */
-    static Chat apply(Supplier<Chat> read, UnaryOperator<Chat> change) {
+    static <T> T apply(Supplier<Chat> read, Function<Chat, T> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return change.apply(read.get());

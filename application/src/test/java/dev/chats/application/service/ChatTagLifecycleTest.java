@@ -7,7 +7,10 @@ import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.permission.PermissionPolicy;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatArchived;
+import dev.chats.domain.event.ChatDeleted;
+import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.event.ChatTagsChanged;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.fake.InMemoryChatRepository;
@@ -85,6 +88,11 @@ class ChatTagLifecycleTest {
         return events.get(events.size() - 1);
     }
 
+    private ChatTagsChanged lastTagsEvent() {
+        assertThat(lastEvent()).isInstanceOf(ChatTagsChanged.class);
+        return (ChatTagsChanged) lastEvent();
+    }
+
     // --- acceptance check 25 ------------------------------------------------------------------------------------
 
     @Test
@@ -144,7 +152,7 @@ class ChatTagLifecycleTest {
         assertThat(archived.tagIds()).containsExactly("deep_work");
         assertThat(stored(c1).tagIds()).containsExactly("deep_work");
         assertThat(tagging.tagsOf(u1, c1)).containsExactly(tag("deep_work", u1, "Deep Work"));
-        assertThat(lastEvent().type()).isEqualTo("chat:archived");
+        assertThat(lastEvent()).isEqualTo(new ChatArchived(archived.outline()));
     }
 
     // --- adding -------------------------------------------------------------------------------------------------
@@ -168,16 +176,14 @@ class ChatTagLifecycleTest {
         ChatId c1 = chatOf(u1, "one");
 
         tagging.addTag(u1, c1, "Deep Work");
-        assertThat(lastEvent().type()).isEqualTo("chat:tags");
-        assertThat(lastEvent().data()).containsEntry("tags", List.of("deep_work"));
+        assertThat(lastTagsEvent().chat().tagIds()).containsExactly("deep_work");
 
         tagging.addTag(u1, c1, "x");
 
-        ChatEvent event = lastEvent();
-        assertThat(event.type()).isEqualTo("chat:tags");
+        ChatTagsChanged event = lastTagsEvent();
         assertThat(event.recipient()).isEqualTo(u1.id());
-        assertThat(event.chatId()).isEqualTo(c1.value());
-        assertThat(event.data()).containsEntry("tags", List.of("deep_work", "x")).containsEntry("id", c1.value());
+        assertThat(event.chat().id()).isEqualTo(c1);
+        assertThat(event.chat().tagIds()).containsExactly("deep_work", "x");
         assertThat(tagging.tagsOf(u1, c1)).extracting(Tag::id).containsExactly("deep_work", "x");
     }
 
@@ -277,8 +283,7 @@ class ChatTagLifecycleTest {
         List<Tag> remaining = tagging.removeTag(u1, c1, "a");
 
         assertThat(remaining).containsExactly(tag("b", u1, "b"));
-        assertThat(lastEvent().type()).isEqualTo("chat:tags");
-        assertThat(lastEvent().data()).containsEntry("tags", List.of("b"));
+        assertThat(lastTagsEvent().chat().tagIds()).containsExactly("b");
     }
 
     @Test
@@ -309,8 +314,7 @@ class ChatTagLifecycleTest {
         assertThat(stored(c1).tagIds()).isEmpty();
         assertThat(listed(u1)).containsExactly(tag("shared", u1, "Shared"));
         assertThat(record(u1, "only_here")).isEmpty();
-        assertThat(lastEvent().type()).isEqualTo("chat:tags");
-        assertThat(lastEvent().data()).containsEntry("tags", List.of());
+        assertThat(lastTagsEvent().chat().tagIds()).isEmpty();
     }
 
     // --- deleting -----------------------------------------------------------------------------------------------
@@ -328,7 +332,7 @@ class ChatTagLifecycleTest {
         assertThat(chats.findById(c1)).isEmpty();
         assertThat(listed(u1)).containsExactly(tag("shared", u1, "Shared"));
         assertThat(record(u1, "only_here")).isEmpty();
-        assertThat(lastEvent().type()).isEqualTo("chat:deleted");
+        assertThat(lastEvent()).isEqualTo(new ChatDeleted(u1.id(), c1));
     }
 
     @Test

@@ -15,7 +15,10 @@ import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.permission.Permission;
 import dev.chats.domain.permission.PermissionPolicy;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.event.FolderCreated;
+import dev.chats.domain.event.FolderDeleted;
+import dev.chats.domain.event.FolderUpdated;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.TagRepository;
 import dev.chats.domain.port.fake.InMemoryFolderRepository;
@@ -95,9 +98,8 @@ class FolderServicesTest {
         assertThat(work.createdAt()).isEqualTo(T0).isEqualTo(work.updatedAt());
         assertThat(work.meta()).isEqualTo(Map.of("icon", "x"));
         assertThat(folders.findById(work.id())).contains(work);
-        assertThat(events).extracting(ChatEvent::type).containsExactly("folder:created");
+        assertThat(events).containsExactly(new FolderCreated(work));
         assertThat(events.get(0).recipient()).isEqualTo(u1.id());
-        assertThat(events.get(0).data()).containsEntry("id", work.id().value()).containsEntry("name", "Work");
     }
 
     @Test
@@ -159,7 +161,7 @@ class FolderServicesTest {
         assertThat(updated.updatedAt()).isEqualTo(T0 + 5);
         assertThat(updated.createdAt()).isEqualTo(T0);
         assertThat(folders.findById(work.id())).contains(updated);
-        assertThat(events).extracting(ChatEvent::type).containsExactly("folder:created", "folder:updated");
+        assertThat(events).containsExactly(new FolderCreated(work), new FolderUpdated(updated));
     }
 
     @Test
@@ -309,9 +311,8 @@ class FolderServicesTest {
         assertThat(chats.count(u1, b)).isZero();
         assertThat(chats.count(u1, other)).isEqualTo(1);
         assertThat(tags.swept).containsExactly(u1.id());
-        assertThat(events.get(events.size() - 1).type()).isEqualTo("folder:deleted");
-        assertThat(events.get(events.size() - 1).data()).containsEntry("id", a.id().value())
-                .containsEntry("folder_ids", List.of(a.id().value(), b.id().value()));
+        assertThat(events.get(events.size() - 1)).isEqualTo(new FolderDeleted(u1.id(), a.id(),
+                List.of(a.id(), b.id()), true));
     }
 
     @Test

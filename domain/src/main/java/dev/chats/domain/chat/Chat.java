@@ -1,12 +1,16 @@
 package dev.chats.domain.chat;
 
+import dev.chats.domain.event.ChatArchived;
+import dev.chats.domain.event.ChatMoved;
+import dev.chats.domain.event.ChatPinned;
+import dev.chats.domain.event.ChatUpdated;
+import dev.chats.domain.event.MessageContentChanged;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.json.JsonTree;
 import dev.chats.domain.tag.TagName;
 import dev.chats.domain.user.UserId;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Aggregate root: one user's conversation with its title, flags, folder and document. Every change goes through
- * an intention-revealing method; the repository writes a change only if the stored version is still the one
- * this chat was read at, so no concurrent write is lost.
+ * an intention-revealing method, which returns the event that tells the owner's clients, where the change always
+ * happens; the repository writes a change only if the stored version is still the one this chat was read at, so no
+ * concurrent write is lost.
  */
 public final class Chat {
 
@@ -75,13 +80,14 @@ public final class Chat {
      * Applies a client's update: a shallow top-level merge of the document, the title re-derived from it, and
      * {@code updated_at} moved to now.
      */
-    public void mergeDocument(Map<String, ?> patch, long now) {
+    public ChatUpdated mergeDocument(Map<String, ?> patch, long now) {
         ChatDocument.Merge merge = document.mergedWith(patch);
         String newTitle = merge.document().title();
         document = merge.document();
         title = newTitle;
         pendingMessageChanges = pendingMessageChanges.plus(merge.changes());
         touch(now);
+        return new ChatUpdated(outline());
     }
 
     /**
@@ -159,23 +165,26 @@ public final class Chat {
     }
 
     /** Pins or unpins the chat. */
-    public void togglePinned(long now) {
+    public ChatPinned togglePinned(long now) {
         pinned = !pinned;
         touch(now);
+        return new ChatPinned(outline());
     }
 
     /** Archives or restores the chat; either way it leaves its folder. */
-    public void toggleArchived(long now) {
+    public ChatArchived toggleArchived(long now) {
         archived = !archived;
         folderId = null;
         touch(now);
+        return new ChatArchived(outline());
     }
 
     /** Files the chat in a folder (null: the root); a filed chat is no longer pinned. */
-    public void moveToFolder(FolderId folder, long now) {
+    public ChatMoved moveToFolder(FolderId folder, long now) {
         folderId = folder;
         pinned = false;
         touch(now);
+        return new ChatMoved(outline());
     }
 
     /** Records the share id under which a snapshot of this chat is published. */
@@ -191,44 +200,14 @@ public final class Chat {
     }
 
     /**
-     * Sets a message's {@code content}. An existing message keeps its other keys and {@code history.currentId}
-     * stays. A new message gets {@code id}, {@code parentId} (the current message), {@code childrenIds},
-     * {@code role} ("user" unless given) and {@code timestamp}, is linked into its parent's {@code childrenIds},
-     * and becomes the current message. Only the touched message rows are written.
+     * Sets a message's {@code content}, as {@link MessageTree} describes: an existing message keeps its other keys, a
+     * new one is linked under the current message and becomes current. Only the touched message rows are written.
      */
-    public void upsertMessageContent(String messageId, String content, String role, long now) {
-        Optional<Message> existing = document.message(messageId);
-        if (existing.isPresent()) {
-            Map<String, Object> body = JsonTree.copyObject(existing.get().body());
-            body.put("content", content);
-            replaceMessages(List.of(new Message(messageId, existing.get().position(), body)), Optional.empty(), now);
-            return;
-        }
-        addMessage(messageId, content, role, now);
-    }
-
-    private void addMessage(String messageId, Object content, String role, long now) {
-        String parentId = document.currentMessageId().orElse(null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", messageId);
-        body.put("parentId", parentId);
-        body.put("childrenIds", new ArrayList<>());
-        body.put("role", role == null || role.isBlank() ? "user" : role);
-        body.put("content", content);
-        body.put("timestamp", JsonTree.integer(now));
-        List<Message> upserts = new ArrayList<>();
-        upserts.add(new Message(messageId, document.nextPosition(), body));
-        document.message(parentId == null ? "" : parentId).ifPresent(parent -> {
-            Map<String, Object> parentBody = JsonTree.copyObject(parent.body());
-            List<Object> children = parentBody.get("childrenIds") instanceof List<?> list
-                    ? new ArrayList<>(list) : new ArrayList<>();
-            if (!children.contains(messageId)) {
-                children.add(messageId);
-            }
-            parentBody.put("childrenIds", children);
-            upserts.add(new Message(parent.id(), parent.position(), parentBody));
-        });
-        replaceMessages(upserts, Optional.of(messageId), now);
+    public MessageContentChanged upsertMessageContent(String messageId, String content, String role, long now) {
+        MessageTree tree = new MessageTree(document);
+        tree.upsertContent(messageId, content, role, now);
+        take(tree, now);
+        return new MessageContentChanged(ownerId, id, messageId, content);
     }
 
     /**
@@ -238,76 +217,19 @@ public final class Chat {
      * @return whether the chat changed
      */
     public boolean applyMessageEvent(String messageId, MessageEvent event, long now) {
-        Optional<Message> existing = document.message(messageId);
-        Map<String, Object> data = event.data();
-        switch (event.type()) {
-            case "status" -> {
-                return existing.map(m -> appendTo(m, "statusHistory", data, now)).orElse(false);
-            }
-            case "message" -> {
-                if (existing.isEmpty()) {
-                    return false;
-                }
-                Object stored = existing.get().body().get("content");
-                String prefix = stored instanceof String text ? text : "";
-                upsertMessageContent(messageId, prefix + event.textContent(), null, now);
-                return true;
-            }
-            case "replace" -> {
-                upsertMessageContent(messageId, event.textContent(), null, now);
-                return true;
-            }
-            case "embeds", "files" -> {
-                List<Object> incoming = event.listField(event.type());
-                if (existing.isEmpty()) {
-                    addMessage(messageId, "", null, now);
-                    existing = document.message(messageId);
-                }
-                Map<String, Object> body = JsonTree.copyObject(existing.orElseThrow().body());
-                List<Object> merged = new ArrayList<>(incoming);
-                if (body.get(event.type()) instanceof List<?> stored) {
-                    merged.addAll(stored);
-                }
-                body.put(event.type(), merged);
-                replaceMessages(List.of(new Message(messageId, existing.get().position(), body)), Optional.empty(),
-                        now);
-                return true;
-            }
-            case "source", "citation" -> {
-                if (data.get("type") != null) {
-                    return false;
-                }
-                // As with embeds and files, a source for a message not stored yet starts that message.
-                if (existing.isEmpty()) {
-                    addMessage(messageId, "", null, now);
-                    existing = document.message(messageId);
-                }
-                return appendTo(existing.orElseThrow(), "sources", data, now);
-            }
-            default -> {
-                return false;
-            }
-        }
+        MessageTree tree = new MessageTree(document);
+        boolean changed = tree.apply(messageId, event, now);
+        take(tree, now);
+        return changed;
     }
 
-    private boolean appendTo(Message message, String key, Map<String, Object> item, long now) {
-        Map<String, Object> body = JsonTree.copyObject(message.body());
-        List<Object> list = body.get(key) instanceof List<?> stored ? new ArrayList<>(stored) : new ArrayList<>();
-        list.add(JsonTree.deepCopy(item));
-        body.put(key, list);
-        replaceMessages(List.of(new Message(message.id(), message.position(), body)), Optional.empty(), now);
-        return true;
-    }
-
-    private void replaceMessages(List<Message> upserts, Optional<String> newCurrentId, long now) {
-        boolean hadMessageMap = document.hasMessageMap();
-        document = document.withMessages(upserts, newCurrentId);
-        MessageChanges changes = MessageChanges.none();
-        upserts.forEach(changes::upsert);
-        if (!hadMessageMap) {
-            document.messages().forEach(changes::upsert);
+    /** Takes the tree's edits, if it made any: its document, the rows to write, and the time of the change. */
+    private void take(MessageTree tree, long now) {
+        if (tree.changes().isEmpty()) {
+            return;
         }
-        pendingMessageChanges = pendingMessageChanges.plus(changes);
+        document = tree.document();
+        pendingMessageChanges = pendingMessageChanges.plus(tree.changes());
         touch(now);
     }
 
@@ -340,6 +262,12 @@ public final class Chat {
     }
 
     private record TagState(boolean archived, List<String> tagIds) {
+    }
+
+    /** The chat without its document, as events about it name it. */
+    public ChatOutline outline() {
+        return new ChatOutline(id, ownerId, title, createdAt, updatedAt, pinned, archived, folderId, shareId,
+                tagIds());
     }
 
     public boolean isOwnedBy(UserId user) {

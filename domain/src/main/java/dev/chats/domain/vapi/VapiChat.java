@@ -60,6 +60,11 @@ public record VapiChat(VapiChatId id, UserId ownerId, String assistantId, Map<St
                 .map(JsonTree::readOnly).toList();
     }
 
+    /** The chat without its conversation, as events name it. */
+    public VapiChatOutline outline() {
+        return new VapiChatOutline(id, ownerId, name, assistantId, sessionId, previousChatId, createdAt, updatedAt);
+    }
+
     /** Whether the caller may see this chat: only its owner may, and to anyone else it does not exist. */
     public boolean isOwnedBy(UserId user) {
         return ownerId.equals(user);

@@ -3,7 +3,7 @@ package dev.chats.adapters.rest.socketio;
 import dev.chats.adapters.rest.ws.EventEnvelope;
 import dev.chats.adapters.rest.ws.SocketAuthenticator;
 import dev.chats.adapters.rest.ws.WebSocketSettings;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import io.micronaut.json.JsonMapper;
@@ -80,8 +80,8 @@ public final class SocketIoSessions {
             text = json.writeValueAsString(EventEnvelope.payload(event));
             payload = new JSONObject(text);
         } catch (IOException | JSONException e) {
-            LOG.warn("event {} for user {} cannot be written as JSON; not delivered", event.type(),
-                    event.recipient(), e);
+            LOG.warn("event {} for user {} cannot be written as JSON; not delivered",
+                    event.getClass().getSimpleName(), event.recipient(), e);
             return;
         }
         for (SocketIoSession session : sessions) {

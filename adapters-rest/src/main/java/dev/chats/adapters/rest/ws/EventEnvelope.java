@@ -1,6 +1,6 @@
 package dev.chats.adapters.rest.ws;
 
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
 import dev.chats.domain.user.User;
 
 import java.util.LinkedHashMap;
@@ -31,12 +31,13 @@ public final class EventEnvelope {
      * socket wraps it in a frame, Socket.IO sends it as the argument of its {@code events} event.
      */
     public static Map<String, Object> payload(ChatEvent event) {
+        OpenWebUiEvents.Wire wire = OpenWebUiEvents.of(event);
         Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("type", event.type());
-        inner.put("data", event.data());
+        inner.put("type", wire.type());
+        inner.put("data", wire.data());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("chat_id", event.chatId());
-        data.put("message_id", event.messageId());
+        data.put("chat_id", wire.chatId());
+        data.put("message_id", wire.messageId());
         data.put("data", inner);
         return data;
     }

@@ -1,6 +1,6 @@
 package dev.chats.adapters.rest.ws;
 
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import io.micronaut.json.JsonMapper;
@@ -55,8 +55,8 @@ public final class EventSockets {
         try {
             frame = json.writeValueAsString(EventEnvelope.of(event));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("event {} for user {} cannot be written as JSON; not delivered", event.type(),
-                    event.recipient(), e);
+            LOG.warn("event {} for user {} cannot be written as JSON; not delivered",
+                    event.getClass().getSimpleName(), event.recipient(), e);
             return;
         }
         for (EventSocket socket : sockets) {

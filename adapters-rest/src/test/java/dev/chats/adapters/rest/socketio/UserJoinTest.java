@@ -1,7 +1,9 @@
 package dev.chats.adapters.rest.socketio;
 
 import dev.chats.adapters.rest.ws.EventEnvelope;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.event.MessageContentChanged;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
@@ -53,8 +55,7 @@ class UserJoinTest {
 
     @Test
     void theEventsPayloadIsOpenWebUisEnvelope() {
-        ChatEvent event = new ChatEvent(new UserId("u1"), "chat:message", "c1", "m1",
-                Map.of("chat_id", "c1", "message_id", "m1", "content", "edited"));
+        ChatEvent event = new MessageContentChanged(new UserId("u1"), new ChatId("c1"), "m1", "edited");
         assertThat(EventEnvelope.payload(event)).isEqualTo(Map.of("chat_id", "c1", "message_id", "m1",
                 "data", Map.of("type", "chat:message",
                         "data", Map.of("chat_id", "c1", "message_id", "m1", "content", "edited"))));

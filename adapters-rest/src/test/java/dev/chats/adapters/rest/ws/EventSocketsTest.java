@@ -1,6 +1,14 @@
 package dev.chats.adapters.rest.ws;
 
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.ChatOutline;
+import dev.chats.domain.chat.MessageEvent;
+import dev.chats.domain.event.ChatCreated;
+import dev.chats.domain.event.ChatDeleted;
+import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.event.ChatTagsChanged;
+import dev.chats.domain.event.ChatUpdated;
+import dev.chats.domain.event.MessageEventPushed;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
@@ -9,7 +17,6 @@ import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +42,10 @@ class EventSocketsTest {
         authenticate(open(alicePhone), alice);
         authenticate(open(bobs), bob);
 
-        sockets.deliver(new ChatEvent(alice.id(), "chat:created", "c1", null, Map.of("id", "c1")));
+        sockets.deliver(new ChatDeleted(alice.id(), new ChatId("c1")));
 
         String envelope = "{\"event\":\"events\",\"data\":{\"chat_id\":\"c1\",\"message_id\":null,"
-                + "\"data\":{\"type\":\"chat:created\",\"data\":{\"id\":\"c1\"}}}}";
+                + "\"data\":{\"type\":\"chat:deleted\",\"data\":{\"id\":\"c1\"}}}}";
         assertThat(aliceLaptop.sent).hasSize(2).last().isEqualTo(envelope);
         assertThat(alicePhone.sent).hasSize(2).last().isEqualTo(envelope);
         assertThat(bobs.sent).hasSize(1).first().asString().startsWith("{\"event\":\"auth\"");
@@ -62,7 +69,7 @@ class EventSocketsTest {
         FakeTransport checking = new FakeTransport();
         open(checking).beginAuthentication();
 
-        sockets.deliver(new ChatEvent(alice.id(), "chat:created", "c1", null, Map.of()));
+        sockets.deliver(created("c1"));
 
         assertThat(waiting.sent).isEmpty();
         assertThat(checking.sent).isEmpty();
@@ -79,7 +86,7 @@ class EventSocketsTest {
 
         sockets.closed(socket);
         sockets.closed(socket);
-        sockets.deliver(new ChatEvent(alice.id(), "chat:deleted", "c1", null, Map.of()));
+        sockets.deliver(new ChatDeleted(alice.id(), new ChatId("c1")));
 
         assertThat(transport.sent).hasSize(1);
         assertThat(sockets.openSockets()).isZero();
@@ -105,7 +112,7 @@ class EventSocketsTest {
         slow.stalled = true;
 
         for (int i = 0; i < 4; i++) {
-            sockets.deliver(new ChatEvent(alice.id(), "chat:updated", "c" + i, null, Map.of()));
+            sockets.deliver(new ChatUpdated(outline("c" + i, List.of())));
         }
 
         assertThat(slow.aborted).isTrue();
@@ -121,7 +128,7 @@ class EventSocketsTest {
         transport.stalled = true;
 
         for (int i = 0; i < 10; i++) {
-            sockets.deliver(new ChatEvent(alice.id(), "chat:updated", "c" + i, null, Map.of()));
+            sockets.deliver(new ChatUpdated(outline("c" + i, List.of())));
             transport.drain();
         }
 
@@ -139,9 +146,11 @@ class EventSocketsTest {
         transport.stalled = true;
         String big = "x".repeat(500);
 
-        small.deliver(new ChatEvent(alice.id(), "message", "c1", "m1", Map.of("content", big)));
+        small.deliver(new MessageEventPushed(alice.id(), new ChatId("c1"), "m1",
+                new MessageEvent("message", Map.of("content", big))));
         assertThat(transport.aborted).isFalse();
-        small.deliver(new ChatEvent(alice.id(), "message", "c1", "m1", Map.of("content", big)));
+        small.deliver(new MessageEventPushed(alice.id(), new ChatId("c1"), "m1",
+                new MessageEvent("message", Map.of("content", big))));
         assertThat(transport.aborted).isTrue();
     }
 
@@ -175,8 +184,8 @@ class EventSocketsTest {
         broken.failEvents = true;
         authenticate(open(broken), alice);
 
-        sockets.deliver(new ChatEvent(alice.id(), "chat:created", "c1", null, Map.of()));
-        sockets.deliver(new ChatEvent(alice.id(), "chat:created", "c2", null, Map.of()));
+        sockets.deliver(created("c1"));
+        sockets.deliver(created("c2"));
 
         assertThat(sockets.socketsOf(alice.id())).isEqualTo(1);
         assertThat(broken.sent).hasSize(1);
@@ -184,14 +193,20 @@ class EventSocketsTest {
 
     @Test
     void theEnvelope_carriesNestedDataAsJson() throws Exception {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("tags", List.of("a", "b"));
-        data.put("folder_id", null);
-        String frame = json.writeValueAsString(EventEnvelope.of(
-                new ChatEvent(alice.id(), "chat:tags", "c1", null, data)));
+        String frame = json.writeValueAsString(EventEnvelope.of(new ChatTagsChanged(outline("c1", List.of("a", "b")))));
 
         assertThat(frame).isEqualTo("{\"event\":\"events\",\"data\":{\"chat_id\":\"c1\",\"message_id\":null,"
-                + "\"data\":{\"type\":\"chat:tags\",\"data\":{\"tags\":[\"a\",\"b\"],\"folder_id\":null}}}}");
+                + "\"data\":{\"type\":\"chat:tags\",\"data\":{\"id\":\"c1\",\"title\":\"T\",\"updated_at\":2,"
+                + "\"created_at\":1,\"pinned\":false,\"archived\":false,\"folder_id\":null,\"share_id\":null,"
+                + "\"tags\":[\"a\",\"b\"]}}}}");
+    }
+
+    private ChatEvent created(String chatId) {
+        return new ChatCreated(outline(chatId, List.of()));
+    }
+
+    private ChatOutline outline(String chatId, List<String> tags) {
+        return new ChatOutline(new ChatId(chatId), alice.id(), "T", 1, 2, false, false, null, null, tags);
     }
 
     private EventSocket open(SocketTransport transport) {

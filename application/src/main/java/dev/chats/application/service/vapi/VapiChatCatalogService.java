@@ -4,6 +4,7 @@ import dev.chats.application.port.in.vapi.DeleteVapiChatUseCase;
 import dev.chats.application.port.in.vapi.GetVapiChatUseCase;
 import dev.chats.application.port.in.vapi.ListVapiChatsUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
+import dev.chats.domain.event.VapiChatDeleted;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.user.User;
@@ -40,7 +41,7 @@ public final class VapiChatCatalogService implements GetVapiChatUseCase, ListVap
     @Override
     public VapiChat delete(User actor, VapiChatId id) {
         VapiChat deleted = chats.delete(actor.id(), id).orElseThrow(VapiChatNotFoundException::chat);
-        events.publish(VapiChatEvents.deleted(deleted));
+        events.publish(new VapiChatDeleted(deleted.outline()));
         return deleted;
     }
 }

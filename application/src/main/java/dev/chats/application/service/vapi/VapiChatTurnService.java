@@ -8,6 +8,7 @@ import dev.chats.domain.completion.Completion;
 import dev.chats.domain.completion.ModelMessage;
 import dev.chats.domain.completion.ModelPrices;
 import dev.chats.domain.completion.ModelRequest;
+import dev.chats.domain.event.VapiChatCreated;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
@@ -221,7 +222,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
                 turn.add(answer);
                 appendToSession(session, turn, finished);
             }
-            events.publish(VapiChatEvents.created(chat));
+            events.publish(new VapiChatCreated(chat.outline()));
             return chat;
         }
     }

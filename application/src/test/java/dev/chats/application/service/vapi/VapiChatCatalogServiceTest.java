@@ -1,7 +1,8 @@
 package dev.chats.application.service.vapi;
 
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.event.VapiChatDeleted;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
@@ -48,14 +49,10 @@ class VapiChatCatalogServiceTest {
 
         catalog.delete(ada, chat.id());
 
-        assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.recipient()).isEqualTo(ada.id());
-            assertThat(event.type()).isEqualTo("chat.deleted");
-            assertThat(event.chatId()).isEqualTo(chat.id().value());
-            assertThat(event.data()).containsEntry("id", chat.id().value()).containsEntry("name", "named")
-                    .containsEntry("assistantId", "assistant-1").containsEntry("createdAt", "2023-11-14T22:13:20Z")
-                    .containsEntry("updatedAt", "2023-11-14T22:13:20.500Z");
-        });
+        assertThat(events).containsExactly(new VapiChatDeleted(chat.outline()));
+        assertThat(events.get(0).recipient()).isEqualTo(ada.id());
+        assertThat(chat.outline().name()).isEqualTo("named");
+        assertThat(chat.outline().assistantId()).isEqualTo("assistant-1");
     }
 
     @Test

@@ -10,7 +10,8 @@ import dev.chats.domain.completion.Completion;
 import dev.chats.domain.completion.ModelMessage;
 import dev.chats.domain.completion.ModelRequest;
 import dev.chats.domain.completion.ModelUsage;
-import dev.chats.domain.port.ChatEvent;
+import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.event.VapiChatCreated;
 import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.ModelUnavailableException;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
@@ -135,13 +136,8 @@ class VapiChatTurnServiceTest {
         assertThat(chat.id()).isEqualTo(streamed.id());
         assertThat(String.join("", deltas)).isEqualTo("answer to hello");
         assertThat(chats.findById(ada.id(), streamed.id())).contains(chat);
-        assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.recipient()).isEqualTo(ada.id());
-            assertThat(event.type()).isEqualTo("chat.created");
-            assertThat(event.chatId()).isEqualTo(chat.id().value());
-            assertThat(event.data()).containsEntry("id", chat.id().value()).containsEntry("orgId", ada.id().value())
-                    .containsEntry("createdAt", java.time.Instant.ofEpochMilli(chat.createdAt()).toString());
-        });
+        assertThat(events).containsExactly(new VapiChatCreated(chat.outline()));
+        assertThat(events.get(0).recipient()).isEqualTo(ada.id());
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.chats.domain.event;
+
+import dev.chats.domain.user.UserId;
+import dev.chats.domain.vapi.VapiChatOutline;
+
+import java.util.Objects;
+
+/** A Vapi chat turn was deleted. */
+public record VapiChatDeleted(VapiChatOutline chat) implements ChatEvent {
+
+    public VapiChatDeleted {
+        Objects.requireNonNull(chat, "chat");
+    }
+
+    @Override
+    public UserId recipient() {
+        return chat.ownerId();
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.vapiChatDeleted(this);
+    }
+}
