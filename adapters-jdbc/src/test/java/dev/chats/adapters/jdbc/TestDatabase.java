@@ -2,8 +2,8 @@ package dev.chats.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chats.testsupport.RequiredService;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.containers.MariaDBContainer;
@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * A real database for adapter tests, chosen in this order: the URL in the environment
  * ({@code CHATS_TEST_POSTGRES_URL}, {@code CHATS_TEST_MARIADB_URL}, with {@code _USER} and {@code _PASSWORD}),
- * else a Testcontainers container when Docker is available, else the test is skipped with the reason. H2 always
+ * else a Testcontainers container when Docker is available, else the test is skipped with the reason (fails
+ * under {@code CI=true}: see {@link RequiredService}). H2 always
  * runs, in memory. One database per vendor per test JVM, in a schema of its own on a shared server (a container
  * is shared the same way); {@link #clean()} empties it between tests.
  */
@@ -101,7 +102,7 @@ final class TestDatabase {
         } catch (RuntimeException e) {
             docker = false;
         }
-        Assumptions.assumeTrue(docker, name + " tests skipped: set CHATS_TEST_" + name
+        RequiredService.require(docker, "no " + name + " server for its tests: set CHATS_TEST_" + name
                 + "_URL (and _USER, _PASSWORD) or make a Docker engine available for Testcontainers");
         JdbcDatabaseContainer<?> started = container.get();
         started.start();

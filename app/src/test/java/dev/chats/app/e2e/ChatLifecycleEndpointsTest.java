@@ -1,5 +1,6 @@
 package dev.chats.app.e2e;
 
+import dev.chats.app.TestClock;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,10 @@ class ChatLifecycleEndpointsTest {
     static final String NOT_FOUND = "We could not find what you're looking for :/";
     static final String ACCESS_PROHIBITED =
             "You do not have permission to access this resource. Please contact your administrator for assistance.";
+
+    /** Moved forward where a test needs a later timestamp, instead of sleeping. */
+    @Inject
+    TestClock clock;
 
     @Inject
     @Client("/")
@@ -248,12 +254,12 @@ class ChatLifecycleEndpointsTest {
     }
 
     @Test
-    void list_isMostRecentFirst_withExactlyTheTitleKeys_onBothPaths() throws InterruptedException {
+    void list_isMostRecentFirst_withExactlyTheTitleKeys_onBothPaths() {
         TestUsers.Account lister = TestUsers.signUp(client, "Lister");
         String c1 = createId(lister, "{\"title\":\"C1\"}");
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         String c2 = createId(lister, "{\"title\":\"C2\"}");
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         String c3 = createId(lister, "{\"title\":\"C3\"}");
 
         for (String path : List.of("/api/v1/chats/", "/api/v1/chats", "/api/v1/chats/list")) {

@@ -1,5 +1,6 @@
 package dev.chats.app.e2e;
 
+import dev.chats.app.TestClock;
 import dev.chats.app.InProcessChatEvents;
 import dev.chats.app.ws.SeenEvent;
 import io.micronaut.http.HttpRequest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +50,10 @@ class ChatMessagesEndpointsTest {
              "history":{"currentId":"m2","messages":{
                "m1":{"id":"m1","parentId":null,"childrenIds":["m2"],"role":"user","content":"question","timestamp":1700000000},
                "m2":{"id":"m2","parentId":"m1","childrenIds":[],"role":"assistant","content":"answer","model":"m","done":true,"timestamp":1700000005}}}}""";
+
+    /** Moved forward where a test needs a later timestamp, instead of sleeping. */
+    @Inject
+    TestClock clock;
 
     @Inject
     @Client("/")
@@ -152,11 +158,10 @@ class ChatMessagesEndpointsTest {
     // ---------------------------------------------------------------------------------------------- upsert
 
     @Test
-    void upsertExisting_replacesOnlyTheContent_keepsCurrentId_bumpsUpdatedAt_andNotifiesTheOwner()
-            throws InterruptedException {
+    void upsertExisting_replacesOnlyTheContent_keepsCurrentId_bumpsUpdatedAt_andNotifiesTheOwner() {
         String id = create(u1, TWO_MESSAGES);
         long createdUpdatedAt = number(api.get(u1.token(), CHATS + "/" + id).get("updated_at"));
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
 
         Api.Reply reply = upsert(u1, id, "m1", "edited");
 

@@ -1,5 +1,6 @@
 package dev.chats.app.e2e;
 
+import dev.chats.app.TestClock;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatSearchEndpointsTest {
 
     static final String CHATS = "/api/v1/chats";
+
+    /** Moved forward where a test needs a later timestamp, instead of sleeping. */
+    @Inject
+    TestClock clock;
 
     @Inject
     @Client("/")
@@ -163,12 +169,12 @@ class ChatSearchEndpointsTest {
     }
 
     @Test
-    void answerItems_areTitleIdResponses_mostRecentlyUpdatedFirst() throws InterruptedException {
+    void answerItems_areTitleIdResponses_mostRecentlyUpdatedFirst() {
         TestUsers.Account u = user("Order");
         String a = titled(u, "order A");
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         String b = titled(u, "order B");
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         String c = titled(u, "order C");
 
         Api.Reply reply = searchReply(u, "order");
@@ -179,7 +185,7 @@ class ChatSearchEndpointsTest {
                 .containsExactly("id", "title", "updated_at", "created_at"));
         assertThat(reply.list().get(0).get("title")).isEqualTo("order C");
 
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         api.post(u.token(), CHATS + "/" + a, "{\"chat\":{\"title\":\"order A edited\"}}");
 
         assertThat(search(u, "order")).containsExactly(a, c, b);

@@ -1,5 +1,6 @@
 package dev.chats.app.e2e;
 
+import dev.chats.app.TestClock;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,10 @@ class ChatSharingEndpointsTest {
                "m2":{"id":"m2","parentId":"m1","childrenIds":[],"role":"assistant","content":"hello","model":"m","timestamp":1700000005}}},
              "messages":[{"id":"m1","role":"user","content":"hi"},{"id":"m2","role":"assistant","content":"hello"}],
              "timestamp":1700000000000}""";
+
+    /** Moved forward where a test needs a later timestamp, instead of sleeping. */
+    @Inject
+    TestClock clock;
 
     @Inject
     @Client("/")
@@ -213,7 +219,7 @@ class ChatSharingEndpointsTest {
     }
 
     @Test
-    void laterEdits_doNotReachTheSnapshot_untilReShared_whichKeepsTheShareId() throws InterruptedException {
+    void laterEdits_doNotReachTheSnapshot_untilReShared_whichKeepsTheShareId() {
         String c = create(u1, DOCUMENT);
         String s = shareId(u1, c);
         long firstUpdated = number(readShare(u2, s).get("updated_at"));
@@ -227,7 +233,7 @@ class ChatSharingEndpointsTest {
         assertThat(stale.get("title")).isEqualTo("Shared plan");
         assertThat(stale.get("chat")).isEqualTo(api.parse(DOCUMENT));
 
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         Api.Reply reshared = share(u1, c);
 
         assertThat(reshared.status()).as(reshared.raw()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.chats.app.e2e;
 
+import dev.chats.app.TestClock;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,10 @@ class ChatTagsEndpointsTest {
 
     static final String NOT_FOUND = "We could not find what you're looking for :/";
     static final String DEFAULT = "Something went wrong :/";
+
+    /** Moved forward where a test needs a later timestamp, instead of sleeping. */
+    @Inject
+    TestClock clock;
 
     @Inject
     @Client("/")
@@ -162,7 +168,7 @@ class ChatTagsEndpointsTest {
     void chatsWithATag_includeArchivedOnes_pageBySkipAndLimit_andForgetAnUncarriedTag() throws Exception {
         TestUsers.Account user = TestUsers.signUp(client, "Finder");
         String a = chat(user, "A");
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         String b = chat(user, "B");
         chat(user, "Untagged");
         tag(user, a, "x");

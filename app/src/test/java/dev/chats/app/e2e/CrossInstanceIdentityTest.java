@@ -2,19 +2,15 @@ package dev.chats.app.e2e;
 
 import dev.chats.adapters.redis.RedisSignInAttempts;
 import dev.chats.domain.port.SignInAttempts;
+import dev.chats.testsupport.RequiredService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -116,12 +112,7 @@ class CrossInstanceIdentityTest {
     }
 
     private static void requireRedis() {
-        URI uri = URI.create(REDIS_URI);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 500);
-        } catch (IOException e) {
-            Assumptions.abort("skipped: no Redis at " + REDIS_URI + " for the two-instance identity test (start "
-                    + "redis-server, or set CHATS_TEST_REDIS_URI)");
-        }
+        RequiredService.require(RequiredService.listening(REDIS_URI, 6379), "no Redis at " + REDIS_URI
+                + " for the two-instance identity test (start redis-server, or set CHATS_TEST_REDIS_URI)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.chats.app.e2e;
 
+import dev.chats.app.TestClock;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedChatsEndpointsTest {
 
     static final String CHATS = "/api/v1/chats";
+
+    /** Moved forward where a test needs a later timestamp, instead of sleeping. */
+    @Inject
+    TestClock clock;
 
     @Inject
     @Client("/")
@@ -70,7 +76,7 @@ class SharedChatsEndpointsTest {
         TestUsers.Account lister = TestUsers.signUp(client, "Lister");
         String first = create(lister, "Quarterly report");
         String firstShare = share(lister, first);
-        Thread.sleep(1100);
+        clock.advance(Duration.ofSeconds(1));
         String second = create(lister, "Holiday plan");
         String secondShare = share(lister, second);
         create(lister, "Never shared");

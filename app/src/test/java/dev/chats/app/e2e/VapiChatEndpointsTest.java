@@ -1,5 +1,6 @@
 package dev.chats.app.e2e;
 
+import dev.chats.app.TestClock;
 import dev.chats.adapters.openai.FakeOpenAiUpstream;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -19,6 +20,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VapiChatEndpointsTest implements TestPropertyProvider {
 
     static final FakeOpenAiUpstream UPSTREAM = new FakeOpenAiUpstream();
+
+    /** Moved forward where a test needs a later timestamp, instead of sleeping. */
+    @Inject
+    TestClock clock;
 
     @Inject
     @Client("/")
@@ -332,9 +338,9 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
     void check10_listFilters_returnExactlyTheMatches() throws Exception {
         TestUsers.Account who = TestUsers.signUp(client, "Filterer");
         Map<String, Object> a1 = created(who, body("assistant", assistant(), "input", "first"));
-        Thread.sleep(5);
+        clock.advance(Duration.ofMillis(5));
         Map<String, Object> b = created(who, body("previousChatId", a1.get("id"), "input", "second"));
-        Thread.sleep(5);
+        clock.advance(Duration.ofMillis(5));
         Map<String, Object> c = created(who, body("assistant", assistant(), "input", "third"));
 
         assertThat(ids(api.get(who.token(), "/chat?previousChatId=" + a1.get("id")))).containsExactly(b.get("id"));

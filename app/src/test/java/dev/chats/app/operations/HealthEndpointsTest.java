@@ -3,6 +3,7 @@ package dev.chats.app.operations;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.chats.app.e2e.TestUsers;
+import dev.chats.testsupport.RequiredService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -10,7 +11,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +95,8 @@ class HealthEndpointsTest {
     @SuppressWarnings("unchecked")
     void withTheRedisBroker_readinessReportsIt() {
         String redis = System.getenv("CHATS_TEST_REDIS_URI");
-        Assumptions.assumeTrue(redis != null && !redis.isBlank(),
-                "skipped: set CHATS_TEST_REDIS_URI (as .ci/run does) to check the broker's readiness");
+        RequiredService.require(redis != null && !redis.isBlank(),
+                "no Redis: set CHATS_TEST_REDIS_URI (as .ci/run does) to check the broker's readiness");
         try (EmbeddedServer withRedis = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "datasources.default.url", "jdbc:h2:mem:health-redis;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                 "chats.events.broker", "redis", "chats.events.redis.uri", redis), "test");

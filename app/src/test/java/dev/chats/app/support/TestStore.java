@@ -2,7 +2,7 @@ package dev.chats.app.support;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.Assumptions;
+import dev.chats.testsupport.RequiredService;
 
 import java.net.InetSocketAddress;
 import java.sql.Connection;
@@ -19,7 +19,8 @@ import java.util.UUID;
  * Test helper: a store a whole server can run on, in a schema, database or in-process server of the test's own.
  * H2 and MongoDB always run (MongoDB through the in-process wire-protocol server unless
  * {@code CHATS_TEST_MONGO_URI} names a real one); PostgreSQL and MariaDB run when {@code CHATS_TEST_POSTGRES_URL}
- * / {@code CHATS_TEST_MARIADB_URL} are set (as {@code .ci/run} does), else the calling test is skipped.
+ * / {@code CHATS_TEST_MARIADB_URL} are set (as {@code .ci/run} does), else the calling test is skipped
+ * (fails under {@code CI=true}: see {@link RequiredService}).
  */
 public enum TestStore {
     H2, POSTGRESQL, MARIADB, MONGODB;
@@ -87,7 +88,7 @@ public enum TestStore {
 
         static Server fromEnvironment(String name) {
             Optional<String> url = env("CHATS_TEST_" + name + "_URL");
-            Assumptions.assumeTrue(url.isPresent(), name + " skipped: set CHATS_TEST_" + name
+            RequiredService.require(url.isPresent(), "no " + name + " server for this test: set CHATS_TEST_" + name
                     + "_URL (and _USER, _PASSWORD), as .ci/run does");
             return new Server(url.get(), env("CHATS_TEST_" + name + "_USER").orElse(""),
                     env("CHATS_TEST_" + name + "_PASSWORD").orElse(""));

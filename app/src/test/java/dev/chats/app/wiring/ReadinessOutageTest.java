@@ -1,11 +1,11 @@
 package dev.chats.app.wiring;
 
+import dev.chats.testsupport.RequiredService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -24,8 +24,8 @@ class ReadinessOutageTest {
     @Test
     void readinessTurnsDownWithTheDatabase_andUpWhenItReturns_livenessStaysUp() throws Exception {
         String url = System.getenv("CHATS_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
-                "skipped: set CHATS_TEST_POSTGRES_URL (as .ci/run does) to run the readiness test on PostgreSQL");
+        RequiredService.require(url != null && !url.isBlank(),
+                "no PostgreSQL: set CHATS_TEST_POSTGRES_URL (as .ci/run does) to run the readiness test on PostgreSQL");
         URI target = URI.create(url.substring("jdbc:".length()));
         try (CuttableTcpProxy proxy = new CuttableTcpProxy(target.getHost(),
                 target.getPort() < 0 ? 5432 : target.getPort());
