@@ -72,6 +72,16 @@ class OperationsSettingsTest {
     }
 
     @Test
+    void aSocketOrSlowClientValueThatIsNoNumberOrDuration_stopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.websocket.max-frame-bytes", "big"), "test").getBean(WebSocketSettings.class))
+                .hasStackTraceContaining("chats.websocket.max-frame-bytes must be a whole number; it is 'big'");
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.http.body-grace", "soon"), "test").getBean(SlowClientSettings.class))
+                .hasStackTraceContaining("chats.http.body-grace must be a duration such as 10s or 500ms; it is 'soon'");
+    }
+
+    @Test
     void aZeroHeaderTimeout_isRefusedNamingTheSetting() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("datasources.default.url", H2,
                 "chats.http.header-timeout", "0s"), "test")) {

@@ -1,5 +1,6 @@
 package dev.chats.adapters.rest.connection;
 
+import dev.chats.adapters.rest.settings.SettingValue;
 import io.micronaut.context.annotation.ConfigurationInject;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -23,10 +24,18 @@ public final class SlowClientSettings {
     private final long bodyMinBytesPerSecond;
 
     @ConfigurationInject
-    public SlowClientSettings(@Bindable(defaultValue = "10s") Duration headerTimeout,
-                              @Bindable(defaultValue = "15s") Duration bodyIdleTimeout,
-                              @Bindable(defaultValue = "10s") Duration bodyGrace,
-                              @Bindable(defaultValue = "1024") long bodyMinBytesPerSecond) {
+    public SlowClientSettings(@Bindable(defaultValue = "10s") String headerTimeout,
+                              @Bindable(defaultValue = "15s") String bodyIdleTimeout,
+                              @Bindable(defaultValue = "10s") String bodyGrace,
+                              @Bindable(defaultValue = "1024") String bodyMinBytesPerSecond) {
+        this(SettingValue.duration("chats.http.header-timeout", headerTimeout),
+                SettingValue.duration("chats.http.body-idle-timeout", bodyIdleTimeout),
+                SettingValue.duration("chats.http.body-grace", bodyGrace),
+                SettingValue.number("chats.http.body-min-bytes-per-second", bodyMinBytesPerSecond));
+    }
+
+    private SlowClientSettings(Duration headerTimeout, Duration bodyIdleTimeout, Duration bodyGrace,
+                               long bodyMinBytesPerSecond) {
         if (headerTimeout.isNegative() || headerTimeout.isZero() || bodyIdleTimeout.isNegative()
                 || bodyIdleTimeout.isZero() || bodyGrace.isNegative() || bodyMinBytesPerSecond < 0) {
             throw new ConfigurationException("chats.http.header-timeout and body-idle-timeout (CHATS_HTTP_HEADER_TIMEOUT,"

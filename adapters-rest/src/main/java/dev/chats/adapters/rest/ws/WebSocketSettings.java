@@ -1,5 +1,6 @@
 package dev.chats.adapters.rest.ws;
 
+import dev.chats.adapters.rest.settings.SettingValue;
 import io.micronaut.context.annotation.ConfigurationInject;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -30,12 +31,22 @@ public final class WebSocketSettings {
     private final long sendQueueBytes;
 
     @ConfigurationInject
-    public WebSocketSettings(@Bindable(defaultValue = "10s") Duration authTimeout,
-                             @Bindable(defaultValue = "25s") Duration pingInterval,
-                             @Bindable(defaultValue = "20s") Duration pongTimeout,
-                             @Bindable(defaultValue = "16384") int maxFrameBytes,
-                             @Bindable(defaultValue = "256") int sendQueueFrames,
-                             @Bindable(defaultValue = "8388608") long sendQueueBytes) {
+    public WebSocketSettings(@Bindable(defaultValue = "10s") String authTimeout,
+                             @Bindable(defaultValue = "25s") String pingInterval,
+                             @Bindable(defaultValue = "20s") String pongTimeout,
+                             @Bindable(defaultValue = "16384") String maxFrameBytes,
+                             @Bindable(defaultValue = "256") String sendQueueFrames,
+                             @Bindable(defaultValue = "8388608") String sendQueueBytes) {
+        this(SettingValue.duration("chats.websocket.auth-timeout", authTimeout),
+                SettingValue.duration("chats.websocket.ping-interval", pingInterval),
+                SettingValue.duration("chats.websocket.pong-timeout", pongTimeout),
+                SettingValue.number("chats.websocket.max-frame-bytes", maxFrameBytes),
+                SettingValue.number("chats.websocket.send-queue-frames", sendQueueFrames),
+                SettingValue.number("chats.websocket.send-queue-bytes", sendQueueBytes));
+    }
+
+    WebSocketSettings(Duration authTimeout, Duration pingInterval, Duration pongTimeout, long maxFrameBytes,
+                              long sendQueueFrames, long sendQueueBytes) {
         this.authTimeout = positive("chats.websocket.auth-timeout", authTimeout);
         this.pingInterval = positive("chats.websocket.ping-interval", pingInterval);
         this.pongTimeout = positive("chats.websocket.pong-timeout", pongTimeout);
@@ -43,12 +54,12 @@ public final class WebSocketSettings {
             throw new ConfigurationException("chats.websocket.max-frame-bytes must be " + MIN_FRAME_BYTES + ".."
                     + FRAME_CEILING + ", was " + maxFrameBytes);
         }
-        if (sendQueueFrames < 1 || sendQueueBytes < 1) {
+        if (sendQueueFrames < 1 || sendQueueFrames > Integer.MAX_VALUE || sendQueueBytes < 1) {
             throw new ConfigurationException("chats.websocket.send-queue-frames and send-queue-bytes must be "
                     + "positive, were " + sendQueueFrames + " and " + sendQueueBytes);
         }
-        this.maxFrameBytes = maxFrameBytes;
-        this.sendQueueFrames = sendQueueFrames;
+        this.maxFrameBytes = (int) maxFrameBytes;
+        this.sendQueueFrames = (int) sendQueueFrames;
         this.sendQueueBytes = sendQueueBytes;
     }
 
