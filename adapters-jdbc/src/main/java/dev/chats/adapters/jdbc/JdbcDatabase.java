@@ -5,6 +5,7 @@ import dev.chats.domain.port.StoreUnavailableException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class JdbcDatabase {
 
     private final SqlDialect dialect;
     private final Transactions transactions;
+    private final JdbcOperations rows;
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
     private final StatementSizeLimit statementSizeLimit;
@@ -37,11 +39,12 @@ public final class JdbcDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
     public JdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionOperations,
-                        ConnectionOperations<Connection> connectionOperations, JsonMapper mapper,
-                        JdbcSettings settings) {
+                        ConnectionOperations<Connection> connectionOperations, JdbcOperations rows,
+                        JsonMapper mapper, JdbcSettings settings) {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
                 new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation());
+        this.rows = rows;
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
         this.statementSizeLimit = StatementSizeLimit.of(dialect, transactions);
@@ -113,6 +116,11 @@ public final class JdbcDatabase {
 
     Transactions transactions() {
         return transactions;
+    }
+
+    /** micronaut-data's mapping of result rows to the row records ({@code readEntity}). */
+    JdbcOperations rows() {
+        return rows;
     }
 
     JsonColumns json() {
