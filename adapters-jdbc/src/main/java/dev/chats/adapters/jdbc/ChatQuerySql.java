@@ -69,18 +69,7 @@ final class ChatQuerySql {
                 parameters.addAll(List.of(pattern, pattern, pattern));
                 return;
             }
-            // The full-text index finds the rows holding the phrase's trigrams; LIKE keeps those that hold it.
-            // Messages written since their grams were are scanned, looked up per chat of the user: usually none,
-            // and after a bulk import only the user's own until the indexer has caught up.
-            conditions.add("((MATCH(search_grams) AGAINST (? IN BOOLEAN MODE)"
-                    + " AND (LOWER(title)" + like + " OR LOWER(legacy_text)" + like + "))"
-                    + " OR id IN (SELECT s.chat_id FROM chat_message_search s JOIN chat_message m"
-                    + " ON m.chat_id = s.chat_id AND m.message_id = s.message_id"
-                    + " WHERE MATCH(s.grams) AGAINST (? IN BOOLEAN MODE) AND LOWER(m.content_text)" + like + ")"
-                    + " OR EXISTS (SELECT 1 FROM chat_message_search_pending p JOIN chat_message m"
-                    + " ON m.chat_id = p.chat_id AND m.message_id = p.message_id"
-                    + " WHERE p.chat_id = chat.id AND LOWER(m.content_text)" + like + "))");
-            parameters.addAll(List.of(grams, pattern, pattern, grams, pattern, pattern));
+            MariaDbSearch.textCondition(like, grams, pattern, conditions, parameters);
         });
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM chat");
         if (!conditions.isEmpty()) {

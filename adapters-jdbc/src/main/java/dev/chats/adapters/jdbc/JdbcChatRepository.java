@@ -61,13 +61,43 @@ public final class JdbcChatRepository implements ChatRepository {
         this.transactions = database.transactions();
         this.json = database.json();
         this.searchGramsIndexed = database.searchGramsIndexed();
-        String grams = dialect.keepsSearchGrams() ? ", search_grams" : "";
-        this.insertChat = "INSERT INTO chat (id, user_id, title, body, created_at, updated_at, share_id, archived,"
-                + " pinned, meta, folder_id, version, legacy_text" + grams + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?" + (grams.isEmpty() ? "" : ", ?") + ")";
-        this.updateChat = "UPDATE chat SET title = ?, body = ?, updated_at = ?, share_id = ?, archived = ?,"
-                + " pinned = ?, meta = ?, folder_id = ?, legacy_text = ?" + (grams.isEmpty() ? "" : ", search_grams = ?")
+        List<String> written = writtenColumns(dialect);
+        this.insertChat = "INSERT INTO chat (id, user_id, created_at, version, " + String.join(", ", written)
+                + ") VALUES (?, ?, ?, ?, " + SqlParameters.placeholders(written.size()) + ")";
+        this.updateChat = "UPDATE chat SET " + String.join(", ", written.stream().map(c -> c + " = ?").toList())
                 + ", version = version + 1 WHERE id = ? AND version = ?";
+    }
+
+    /** The columns both an insert and an update of a chat write, in the order of {@link #writtenValues}. */
+    private static List<String> writtenColumns(SqlDialect dialect) {
+        List<String> columns = new ArrayList<>(List.of("title", "body", "updated_at", "share_id", "archived",
+                "pinned", "meta", "folder_id", "legacy_text"));
+        if (dialect.keepsSearchGrams()) {
+            columns.add("search_grams");
+        }
+        return columns;
+    }
+
+    /** The values of {@link #writtenColumns} for {@code chat}, checked to fit one statement. */
+    private List<Object> writtenValues(Chat chat) {
+        String body = json.write(chat.storedDocument().body());
+        String meta = json.write(chat.meta());
+        String legacyText = chat.storedDocument().legacyMessagesText();
+        statementSizeLimit.requireFits("the chat without its messages", chat.title(), body, meta, legacyText);
+        List<Object> values = new ArrayList<>();
+        values.add(chat.title());
+        values.add(body);
+        values.add(chat.updatedAt());
+        values.add(chat.shareId().orElse(null));
+        values.add(chat.archived());
+        values.add(chat.pinned());
+        values.add(meta);
+        values.add(chat.folderId().map(FolderId::value).orElse(null));
+        values.add(legacyText);
+        if (dialect.keepsSearchGrams()) {
+            values.add(searchGramsOf(chat));
+        }
+        return values;
     }
 
     /** The title and the legacy messages list are searched beside the message rows. */
@@ -79,26 +109,10 @@ public final class JdbcChatRepository implements ChatRepository {
     public Chat add(Chat chat) {
         return transactions.inTransaction("add chat", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(insertChat)) {
-                String body = json.write(chat.storedDocument().body());
-                String meta = json.write(chat.meta());
-                statementSizeLimit.requireFits("the chat without its messages", chat.title(), body, meta,
-                        chat.storedDocument().legacyMessagesText());
-                insert.setString(1, chat.id().value());
-                insert.setString(2, chat.ownerId().value());
-                insert.setString(3, chat.title());
-                insert.setString(4, body);
-                insert.setLong(5, chat.createdAt());
-                insert.setLong(6, chat.updatedAt());
-                insert.setString(7, chat.shareId().orElse(null));
-                insert.setBoolean(8, chat.archived());
-                insert.setBoolean(9, chat.pinned());
-                insert.setString(10, meta);
-                insert.setString(11, chat.folderId().map(FolderId::value).orElse(null));
-                insert.setLong(12, chat.version());
-                insert.setString(13, chat.storedDocument().legacyMessagesText());
-                if (dialect.keepsSearchGrams()) {
-                    insert.setString(14, searchGramsOf(chat));
-                }
+                List<Object> values = new ArrayList<>(List.of(chat.id().value(), chat.ownerId().value(),
+                        chat.createdAt(), chat.version()));
+                values.addAll(writtenValues(chat));
+                SqlParameters.bind(insert, values);
                 insert.executeUpdate();
             }
             // Every message, not only the pending ones: a chat restored elsewhere (a copy) has none pending.
@@ -113,25 +127,10 @@ public final class JdbcChatRepository implements ChatRepository {
         return transactions.inTransaction("update chat", connection -> {
             // The guarded UPDATE also locks the chat row, so message writes of one chat never interleave.
             try (PreparedStatement update = connection.prepareStatement(updateChat)) {
-                String body = json.write(chat.storedDocument().body());
-                String meta = json.write(chat.meta());
-                statementSizeLimit.requireFits("the chat without its messages", chat.title(), body, meta,
-                        chat.storedDocument().legacyMessagesText());
-                update.setString(1, chat.title());
-                update.setString(2, body);
-                update.setLong(3, chat.updatedAt());
-                update.setString(4, chat.shareId().orElse(null));
-                update.setBoolean(5, chat.archived());
-                update.setBoolean(6, chat.pinned());
-                update.setString(7, meta);
-                update.setString(8, chat.folderId().map(FolderId::value).orElse(null));
-                update.setString(9, chat.storedDocument().legacyMessagesText());
-                int next = 10;
-                if (dialect.keepsSearchGrams()) {
-                    update.setString(next++, searchGramsOf(chat));
-                }
-                update.setString(next++, chat.id().value());
-                update.setLong(next, chat.version());
+                List<Object> values = writtenValues(chat);
+                values.add(chat.id().value());
+                values.add(chat.version());
+                SqlParameters.bind(update, values);
                 if (update.executeUpdate() != 1) {
                     database.countVersionConflict();
                     throw new ChatVersionConflictException(chat.id(), chat.version());
@@ -465,28 +464,7 @@ public final class JdbcChatRepository implements ChatRepository {
             upsert.executeBatch();
         }
         if (dialect.keepsSearchGrams()) {
-            markSearchPending(connection, chat, messages);
-        }
-    }
-
-    /**
-     * Queues the messages for {@link MariaDbSearchIndexer} instead of writing their grams: a message streamed in
-     * many writes would otherwise leave the full-text index an entry per write until it is optimised. Search scans
-     * the queued messages meanwhile, so a message is found from its first write on.
-     */
-    private static void markSearchPending(Connection connection, Chat chat, Collection<Message> messages)
-            throws SQLException {
-        try (PreparedStatement mark = connection.prepareStatement("INSERT INTO chat_message_search_pending"
-                + " (chat_id, message_id, written_at) VALUES (?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE written_at = VALUES(written_at)")) {
-            long now = System.currentTimeMillis();
-            for (Message message : messages) {
-                mark.setString(1, chat.id().value());
-                mark.setString(2, message.id());
-                mark.setLong(3, now);
-                mark.addBatch();
-            }
-            mark.executeBatch();
+            MariaDbSearch.queue(connection, chat.id(), messages);
         }
     }
 

@@ -1,25 +1,28 @@
 package dev.chats.adapters.jdbc;
 
-import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
-import jakarta.inject.Inject;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The configured SQL database, its schema brought up to date before any repository touches it. Created eagerly,
- * so a server with an unreachable database or a failed migration does not start.
+ * The configured SQL database ({@code datasources.default}), reached through micronaut-data's connection and
+ * transaction operations; micronaut-flyway has brought its schema up to date ({@link JdbcMigrations}) before any
+ * repository touches it. Created eagerly, so a server with an unreachable database ({@link DatabaseReachable}) or a
+ * failed migration does not start.
  */
 @Context
 @JdbcPersistence
@@ -27,6 +30,7 @@ public final class JdbcDatabase {
 
     private final SqlDialect dialect;
     private final Transactions transactions;
+    private final JdbcOperations rows;
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
     private final StatementSizeLimit statementSizeLimit;
@@ -34,33 +38,13 @@ public final class JdbcDatabase {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
-    /** With the default bounds: 8 s for any one read of a connection, then 2 s of refusing work at once. */
-    public JdbcDatabase(DataSource dataSource, JsonMapper mapper) {
-        this(dataSource, mapper, Duration.ofSeconds(8), Duration.ofSeconds(2));
-    }
-
-    /**
-     * @param networkTimeout   how long work waits for any one answer of the database before it gives up with 503
-     *                         ({@code datasources.default.network-timeout})
-     * @param outageFailFast   how long work is refused at once after the database was found unreachable
-     *                         ({@code datasources.default.outage-fail-fast})
-     */
-    @Inject
-    public JdbcDatabase(DataSource dataSource, JsonMapper mapper,
-                        @Value("${datasources.default.network-timeout:8s}") Duration networkTimeout,
-                        @Value("${datasources.default.outage-fail-fast:2s}") Duration outageFailFast) {
-        try {
-            this.dialect = SqlDialect.of(dataSource);
-        } catch (JdbcAccessException e) {
-            String where = dataSource instanceof HikariDataSource pool
-                    ? JdbcDataSourceFactory.masked(pool.getJdbcUrl()) : "the configured datasource";
-            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            LOG.error("Cannot connect to the database at {}: {}", where, reason);
-            throw new StoreUnavailableException("cannot connect to the database at " + where, e);
-        }
-        migrate(dataSource, dialect);
-        this.transactions = new Transactions(dataSource, networkTimeout, new OutageBreaker(outageFailFast),
-                dialect.snapshotIsolation());
+    public JdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionOperations,
+                        ConnectionOperations<Connection> connectionOperations, JdbcOperations rows,
+                        JsonMapper mapper, JdbcSettings settings) {
+        this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
+        this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
+                new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation());
+        this.rows = rows;
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
         this.statementSizeLimit = StatementSizeLimit.of(dialect, transactions);
@@ -87,11 +71,6 @@ public final class JdbcDatabase {
                 return indexed;
             }
         });
-    }
-
-    private static void migrate(DataSource dataSource, SqlDialect dialect) {
-        String schema = dataSource instanceof HikariDataSource pool ? pool.getSchema() : null;
-        SchemaMigrations.of(dataSource, dialect, schema).migrate();
     }
 
     public SqlDialect dialect() {
@@ -137,6 +116,11 @@ public final class JdbcDatabase {
 
     Transactions transactions() {
         return transactions;
+    }
+
+    /** micronaut-data's mapping of result rows to the row records ({@code readEntity}). */
+    JdbcOperations rows() {
+        return rows;
     }
 
     JsonColumns json() {

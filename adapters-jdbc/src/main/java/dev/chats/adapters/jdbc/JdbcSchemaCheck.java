@@ -57,14 +57,14 @@ public final class JdbcSchemaCheck {
                 while (cause.getCause() != null && cause.getCause() != cause) {
                     cause = cause.getCause();
                 }
-                throw new Unreachable("cannot connect to " + JdbcDataSourceFactory.masked(url) + ": "
+                throw new Unreachable("cannot connect to " + JdbcUrls.masked(url) + ": "
                         + firstLine(cause), e);
             }
             MigrationInfoService info;
             try {
                 info = SchemaMigrations.of(dataSource, dialect, schema).info();
             } catch (org.flywaydb.core.api.FlywayException e) {
-                throw new Unreachable("cannot read the schema history of " + JdbcDataSourceFactory.masked(url)
+                throw new Unreachable("cannot read the schema history of " + JdbcUrls.masked(url)
                         + ": " + firstLine(e), e);
             }
             MigrationInfo[] all = info.all();

@@ -3,9 +3,9 @@ package dev.chats.adapters.jdbc;
 import dev.chats.domain.port.EmailAlreadyRegisteredException;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.user.EmailAddress;
-import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -18,13 +18,12 @@ import java.util.Optional;
 @JdbcPersistence
 public final class JdbcUserRepository implements UserRepository {
 
-    private static final String COLUMNS =
-            "id, name, email, role, password_hash, profile_image_url, created_at, updated_at, credentials_version";
-
     private final Transactions transactions;
+    private final JdbcOperations rows;
 
     public JdbcUserRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
+        this.rows = database.rows();
     }
 
     @Override
@@ -35,7 +34,7 @@ public final class JdbcUserRepository implements UserRepository {
         try {
             transactions.inTransaction("add user", connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO app_user (" + UserRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, user.id().value());
                     insert.setString(2, user.name());
                     insert.setString(3, user.email().value());
@@ -81,11 +80,9 @@ public final class JdbcUserRepository implements UserRepository {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM app_user WHERE id = ?")) {
+                    "SELECT " + UserRow.COLUMNS + " FROM app_user WHERE id = ?")) {
                 query.setString(1, id.value());
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
-                }
+                return user(query);
             }
         });
     }
@@ -103,25 +100,17 @@ public final class JdbcUserRepository implements UserRepository {
     private Optional<User> findOne(String what, String column, String value) {
         return transactions.read(what, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM app_user WHERE " + column + " = ?")) {
+                    "SELECT " + UserRow.COLUMNS + " FROM app_user WHERE " + column + " = ?")) {
                 query.setString(1, value);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
-                }
+                return user(query);
             }
         });
     }
 
-    private static User user(ResultSet row) throws SQLException {
-        return new User(new UserId(row.getString("id")), row.getString("name"),
-                new EmailAddress(row.getString("email")), role(row.getString("role")),
-                row.getString("password_hash"), row.getString("profile_image_url"),
-                row.getLong("created_at"), row.getLong("updated_at"), row.getLong("credentials_version"));
+    /** The user the query finds, its row mapped by micronaut-data. */
+    private Optional<User> user(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(rows.readEntity(row, UserRow.class).toUser()) : Optional.empty();
+        }
     }
-
-    private static Role role(String stored) {
-        return Role.fromWire(stored).orElseThrow(() ->
-                new IllegalStateException("unknown role stored for a user: " + stored));
-    }
-
 }

@@ -14,16 +14,18 @@ final class SchemaMigrations {
 
     /** Flyway set up for the database; {@code schema} (may be null or empty) is created if missing. */
     static Flyway of(DataSource dataSource, SqlDialect dialect, String schema) {
-        FluentConfiguration flyway = Flyway.configure();
+        return configure(Flyway.configure().dataSource(dataSource), dialect, schema).load();
+    }
+
+    /** Sets the dialect's locations, its migrations written as code, the history table and the schema. */
+    static FluentConfiguration configure(FluentConfiguration flyway, SqlDialect dialect, String schema) {
         if (schema != null && !schema.isEmpty()) {
             flyway.schemas(schema).createSchemas(true);
         }
-        return flyway.dataSource(dataSource)
-                .locations(dialect.migrationLocation())
+        return flyway.locations(dialect.migrationLocation())
                 .javaMigrations(dialect == SqlDialect.MARIADB
                         ? new JavaMigration[]{new MariaDbSearchGramsMigration(), new FolderNameKeysMigration()}
                         : new JavaMigration[]{new FolderNameKeysMigration()})
-                .table("chats_schema_history")
-                .load();
+                .table("chats_schema_history");
     }
 }

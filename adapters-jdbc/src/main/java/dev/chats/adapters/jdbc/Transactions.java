@@ -2,8 +2,11 @@ package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -11,13 +14,15 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
- * Runs a unit of work on one connection, committed as a whole or not at all, within bounded waits: every read of
- * the connection gives up after the network timeout (a database that stops answering without closing the
- * connection would otherwise hold the request for ever), and while the database is known away the
- * {@link OutageBreaker} refuses work at once. A transaction the database aborts to resolve a deadlock or a
- * serialization conflict is run again, a few times, so contention between writers never reaches the client.
+ * Runs a unit of work through Micronaut's connection and transaction operations, committed as a whole or not at
+ * all, within bounded waits: every read of the connection gives up after the network timeout (a database that stops
+ * answering without closing the connection would otherwise hold the request for ever), and while the database is
+ * known away the {@link OutageBreaker} refuses work at once. A transaction the database aborts to resolve a deadlock
+ * or a serialization conflict is run again, a few times, so contention between writers never reaches the client.
+ * Work started inside another unit of work joins its connection and transaction.
  */
 final class Transactions {
 
@@ -30,7 +35,8 @@ final class Transactions {
     /** {@link Connection#setNetworkTimeout} needs an executor for aborting; the drivers used here run it inline. */
     private static final Executor INLINE = Runnable::run;
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
     private final int networkTimeoutMillis;
     private final OutageBreaker breaker;
     private final int snapshotIsolation;
@@ -40,8 +46,10 @@ final class Transactions {
      *                          snapshot, new rows included: REPEATABLE READ on PostgreSQL and MariaDB, H2's own
      *                          SNAPSHOT level (its REPEATABLE READ lets new rows appear)
      */
-    Transactions(DataSource dataSource, Duration networkTimeout, OutageBreaker breaker, int snapshotIsolation) {
-        this.dataSource = dataSource;
+    Transactions(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
+                 Duration networkTimeout, OutageBreaker breaker, int snapshotIsolation) {
+        this.transactions = transactions;
+        this.connections = connections;
         this.snapshotIsolation = snapshotIsolation;
         this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
         this.breaker = breaker;
@@ -51,7 +59,8 @@ final class Transactions {
     <T> T inTransaction(String what, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return onConnection(what, connection -> inOneTransaction(connection, work));
+                return guarded(what, () -> transactions.execute(TransactionDefinition.DEFAULT,
+                        status -> bounded(status.getConnection(), work)));
             } catch (JdbcAccessException e) {
                 if (attempt == ATTEMPTS || !abortedByContention(e.getCause())) {
                     throw e;
@@ -63,59 +72,91 @@ final class Transactions {
 
     /** Runs a read of one statement on one connection without opening a transaction of its own. */
     <T> T read(String what, Work<T> work) {
-        return onConnection(what, work);
+        return guarded(what, () -> connections.execute(ConnectionDefinition.DEFAULT,
+                status -> unchecked(() -> bounded(status.getConnection(), work))));
     }
 
     /**
      * Runs a read of several statements that must see one state of the database (a chat row and its message rows):
      * a transaction at snapshot isolation, where every statement reads the snapshot of the first. At the default
-     * READ COMMITTED a write committed between the statements would be seen half.
+     * READ COMMITTED a write committed between the statements would be seen half. The level is set on the connection
+     * before the transaction begins on it: H2's SNAPSHOT level has no {@link TransactionDefinition.Isolation}.
      */
     <T> T snapshot(String what, Work<T> work) {
-        return onConnection(what, connection -> {
+        return guarded(what, () -> connections.execute(ConnectionDefinition.DEFAULT, status -> unchecked(() -> {
+            Connection connection = status.getConnection();
             int isolation = connection.getTransactionIsolation();
             connection.setTransactionIsolation(snapshotIsolation);
             try {
-                return inOneTransaction(connection, work);
+                return transactions.execute(TransactionDefinition.DEFAULT,
+                        transaction -> bounded(transaction.getConnection(), work));
             } finally {
                 connection.setTransactionIsolation(isolation);
             }
-        });
+        })));
     }
 
-    private <T> T onConnection(String what, Work<T> work) {
+    private <T> T bounded(Connection connection, Work<T> work) throws SQLException {
+        connection.setNetworkTimeout(INLINE, networkTimeoutMillis);
+        return work.run(connection);
+    }
+
+    /** The breaker's admission and verdict around a unit of work, and its SQL failure told apart. */
+    private <T> T guarded(String what, Supplier<T> unit) {
         boolean probe = breaker.admit(what);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(INLINE, networkTimeoutMillis);
-            T result = work.run(connection);
+        try {
+            T result = unit.get();
             breaker.succeeded(probe);
             return result;
-        } catch (SQLException e) {
-            RuntimeException failure = failure(what, e);
+        } catch (Exception e) {
+            SQLException sql = sqlFailure(e);
+            if (sql == null) {
+                breaker.released(probe);
+                throw (RuntimeException) e;
+            }
+            RuntimeException failure = failure(what, sql);
             if (failure instanceof StoreUnavailableException) {
                 breaker.failed(probe);
             } else {
                 breaker.succeeded(probe);
             }
             throw failure;
-        } catch (RuntimeException e) {
-            breaker.released(probe);
-            throw e;
         }
     }
 
-    private static <T> T inOneTransaction(Connection connection, Work<T> work) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+    /**
+     * The SQL error of a failed unit of work: thrown by the work itself (the transaction operations rethrow it as
+     * is), or wrapped by the connection and transaction operations when no connection could be had or the commit
+     * failed. Null for every other failure, which propagates unchanged (a domain exception may carry an SQL error
+     * as its cause, and keeps its meaning).
+     */
+    private static SQLException sqlFailure(Exception failure) {
+        if (failure instanceof SQLException sql) {
+            return sql;
+        }
+        boolean wrapper = failure instanceof SqlFailure
+                || failure instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                || failure instanceof io.micronaut.transaction.exceptions.TransactionException
+                || failure instanceof io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException
+                || failure instanceof io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException;
+        return wrapper && failure.getCause() instanceof SQLException sql ? sql : null;
+    }
+
+    /** Lets the transaction operations carry a checked SQL error out of a callback that may not declare it. */
+    private static <T> T unchecked(java.util.concurrent.Callable<T> work) {
         try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            return work.call();
+        } catch (RuntimeException e) {
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+        } catch (Exception e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    /** A checked failure carried through a callback; {@link #sqlFailure} finds the SQL error inside. */
+    private static final class SqlFailure extends RuntimeException {
+        SqlFailure(Exception cause) {
+            super(cause);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.user.UserId;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,7 +28,7 @@ class ChatListPlanTest {
     @EnumSource(TestDatabase.Vendor.class)
     void pages_of_one_users_chats_are_read_in_index_order(TestDatabase.Vendor vendor) throws Exception {
         try (HikariDataSource dataSource = TestDatabase.emptyDataSource(vendor)) {
-            SqlDialect dialect = new JdbcDatabase(dataSource, JsonMapper.createDefault()).dialect();
+            SqlDialect dialect = TestDatabase.migrated(dataSource).dialect();
             SidebarBenchmark.fill(dataSource, "many", 6_000, 0, 1);
             for (int other = 0; other < 10; other++) {
                 SidebarBenchmark.fill(dataSource, "other-" + other, 400, 1 + other, 1);

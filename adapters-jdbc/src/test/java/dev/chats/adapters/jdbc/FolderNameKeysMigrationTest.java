@@ -5,7 +5,6 @@ import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.user.UserId;
-import io.micronaut.json.JsonMapper;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +41,7 @@ class FolderNameKeysMigrationTest {
                 insertFolder(connection, "f4", "u2", null, "Projects", 4);
             }
 
-            JdbcFolderRepository folders = new JdbcFolderRepository(new JdbcDatabase(dataSource,
-                    JsonMapper.createDefault()));
+            JdbcFolderRepository folders = new JdbcFolderRepository(TestDatabase.migrated(dataSource));
 
             assertThat(folders.findAllOwnedBy(new UserId("u1"))).extracting(Folder::name)
                     .containsExactly("Projects", "projects ", "Drafts");

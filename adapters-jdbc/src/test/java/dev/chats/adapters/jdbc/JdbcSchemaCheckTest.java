@@ -1,7 +1,6 @@
 package dev.chats.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,7 +24,7 @@ class JdbcSchemaCheckTest {
     @Test
     void aMigratedDatabaseIsCurrent_andOneWithAMigrationUnknownHereIsNewer() throws SQLException {
         try (HikariDataSource pool = TestDatabase.emptyDataSource(TestDatabase.Vendor.H2)) {
-            new JdbcDatabase(pool, JsonMapper.createDefault());
+            TestDatabase.migrated(pool);
             JdbcSchemaCheck.Result current = inspect(pool);
             assertThat(current.state()).isEqualTo(JdbcSchemaCheck.State.CURRENT);
             assertThat(current.applied()).isEqualTo(current.latest());

@@ -10,7 +10,6 @@ import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.user.UserId;
-import io.micronaut.json.JsonMapper;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class MariaDbSearchIndexTest {
         insertChat("neighbours", NEIGHBOUR, "haystack", null);
         insertMessage("neighbours", "m1", "their needle");
 
-        JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcDatabase database = TestDatabase.migrated(dataSource);
 
         assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isEqualTo(1_204);
         assertThat(count("SELECT COUNT(*) FROM chat WHERE search_grams IS NULL")).isZero();
@@ -101,7 +100,7 @@ class MariaDbSearchIndexTest {
         execute("INSERT INTO chat_message_search VALUES ('chat', 'm1', '" + SearchGrams.of(OWNER.value(), "a needle")
                 + "')");
 
-        JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcDatabase database = TestDatabase.migrated(dataSource);
 
         assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isEqualTo(1);
         new MariaDbSearchIndexer(database, false).indexWrittenBefore(System.currentTimeMillis());
@@ -116,7 +115,7 @@ class MariaDbSearchIndexTest {
     void givenAMessageWrittenAgainAndAgain_itsGramsAreWrittenOnceItIsQuiet_andSearchFindsItThroughout()
             throws SQLException {
         dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
-        JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcDatabase database = TestDatabase.migrated(dataSource);
         JdbcChatRepository chats = new JdbcChatRepository(database);
         MariaDbSearchIndexer indexer = new MariaDbSearchIndexer(database, false);
         Map<String, Object> message = Map.of("id", "m1", "role", "assistant", "content", "");
@@ -157,7 +156,7 @@ class MariaDbSearchIndexTest {
     @Test
     void onShutdown_flush_indexesEveryQueuedMessage_quietOrNot_andStopsTheSchedule() throws SQLException {
         dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
-        JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcDatabase database = TestDatabase.migrated(dataSource);
         JdbcChatRepository chats = new JdbcChatRepository(database);
         MariaDbSearchIndexer indexer = new MariaDbSearchIndexer(database);
         Map<String, Object> document = Map.of("title", "just written", "history", Map.of("currentId", "m1",
@@ -176,7 +175,7 @@ class MariaDbSearchIndexTest {
     @Test
     void textSearch_readsMessagesThroughTheFullTextIndex() throws SQLException {
         dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
-        JdbcDatabase database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcDatabase database = TestDatabase.migrated(dataSource);
         ChatQuerySql select = ChatQuerySql.select(database.dialect(), database.searchGramsIndexed(), "id",
                 query("needle"));
 

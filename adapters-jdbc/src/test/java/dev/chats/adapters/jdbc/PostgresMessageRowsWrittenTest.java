@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.user.UserId;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -29,8 +28,7 @@ class PostgresMessageRowsWrittenTest {
     @Test
     void saving_a_long_chat_with_one_message_changed_rewrites_only_that_messages_row() throws Exception {
         try (HikariDataSource dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.POSTGRESQL)) {
-            JdbcChatRepository chats = new JdbcChatRepository(new JdbcDatabase(dataSource,
-                    JsonMapper.createDefault()));
+            JdbcChatRepository chats = new JdbcChatRepository(TestDatabase.migrated(dataSource));
             ChatId id = new ChatId(UUID.randomUUID().toString());
             chats.add(Chat.start(id, new UserId("u"), conversation(Map.of()), null, 1_700_000_000L));
             Map<String, Long> before = rowWriters(dataSource, id);

@@ -10,7 +10,6 @@ import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.user.UserId;
-import io.micronaut.json.JsonMapper;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,7 +85,7 @@ public final class SearchBenchmark {
         config.setPassword(password);
         config.setMaximumPoolSize(8);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            JdbcDatabase jdbc = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+            JdbcDatabase jdbc = TestDatabase.migrated(dataSource);
             JdbcChatRepository chats = new JdbcChatRepository(jdbc);
             Vocabulary words = new Vocabulary(new Random(7), 20_000);
             long started = System.nanoTime();

@@ -8,7 +8,6 @@ import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.user.UserId;
-import io.micronaut.json.JsonMapper;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +54,7 @@ public final class SidebarBenchmark {
 
     private static void run(HikariDataSource dataSource, int few, int many, int others, int runs)
             throws Exception {
-        JdbcDatabase jdbc = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        JdbcDatabase jdbc = TestDatabase.migrated(dataSource);
         long started = System.nanoTime();
         // Interleaved times, so neither user's chats are all newer than the other's or than the rest.
         fill(dataSource, "few", few, 0, many / Math.max(1, few));
@@ -69,14 +68,34 @@ public final class SidebarBenchmark {
         double[] medians = timeInterleaved(dataSource, jdbc.dialect(), runs);
         System.out.printf("title page 1, median of %d: %.3f ms with %,d chats, %.3f ms with %,d chats;"
                 + " ratio %.2f%n", runs, medians[0], few, medians[1], many, medians[1] / medians[0]);
+        double[] throughRepository = timeRepositoryInterleaved(new JdbcChatRepository(jdbc), runs);
+        System.out.printf("through the repository (connection and transaction handling included), median of %d:"
+                + " %.3f ms with %,d chats, %.3f ms with %,d chats; ratio %.2f%n", runs, throughRepository[0], few,
+                throughRepository[1], many, throughRepository[1] / throughRepository[0]);
         printPlan(dataSource, jdbc.dialect(), "few");
         printPlan(dataSource, jdbc.dialect(), "many");
     }
 
     static ChatQuerySql sidebarPage(SqlDialect dialect, String owner) {
-        return ChatQuerySql.select(dialect, false, "id, title, updated_at, created_at",
-                new ChatQuery(Optional.of(new UserId(owner)), Flag.ONLY_FALSE, Flag.ONLY_FALSE,
-                        FolderScope.rootOnly(), Optional.empty(), ChatOrder.RECENT_FIRST, new PageRequest(0, PAGE)));
+        return ChatQuerySql.select(dialect, false, "id, title, updated_at, created_at", sidebarQuery(owner));
+    }
+
+    private static ChatQuery sidebarQuery(String owner) {
+        return new ChatQuery(Optional.of(new UserId(owner)), Flag.ONLY_FALSE, Flag.ONLY_FALSE,
+                FolderScope.rootOnly(), Optional.empty(), ChatOrder.RECENT_FIRST, new PageRequest(0, PAGE));
+    }
+
+    /** As {@link #timeInterleaved}, through {@link JdbcChatRepository#findSummaries}: what a request pays. */
+    private static double[] timeRepositoryInterleaved(JdbcChatRepository chats, int runs) throws Exception {
+        return interleavedMedians(runs, owner -> {
+            long started = System.nanoTime();
+            int rows = chats.findSummaries(sidebarQuery(owner)).size();
+            long elapsed = System.nanoTime() - started;
+            if (rows != PAGE) {
+                throw new IllegalStateException(owner + ": page 1 held " + rows + " chats, not " + PAGE);
+            }
+            return elapsed;
+        });
     }
 
     static void fill(DataSource dataSource, String owner, int count, int offset, int step)
@@ -115,11 +134,21 @@ public final class SidebarBenchmark {
     /** Medians of page 1 for "few" and "many", timed alternately so that the machine's noise falls on both. */
     private static double[] timeInterleaved(HikariDataSource dataSource, SqlDialect dialect, int runs)
             throws Exception {
+        return interleavedMedians(runs, owner -> timeOnce(dataSource, sidebarPage(dialect, owner), owner));
+    }
+
+    /** The time of one page 1 of an owner, in nanoseconds. */
+    @FunctionalInterface
+    private interface Timed {
+        long nanos(String owner) throws Exception;
+    }
+
+    private static double[] interleavedMedians(int runs, Timed timed) throws Exception {
         String[] owners = {"few", "many"};
         long[][] nanos = new long[2][runs];
         for (int run = -10; run < runs; run++) {
             for (int o = 0; o < 2; o++) {
-                long elapsed = timeOnce(dataSource, sidebarPage(dialect, owners[o]), owners[o]);
+                long elapsed = timed.nanos(owners[o]);
                 if (run >= 0) {
                     nanos[o][run] = elapsed;
                 }

@@ -3,7 +3,7 @@ package dev.chats.adapters.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.testsupport.RequiredService;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.context.ApplicationContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.containers.MariaDBContainer;
@@ -12,7 +12,10 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +39,29 @@ final class TestDatabase {
 
     private TestDatabase(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.database = new JdbcDatabase(dataSource, JsonMapper.createDefault());
+        this.database = migrated(dataSource);
+    }
+
+    private static final List<ApplicationContext> CONTEXTS = new ArrayList<>();
+
+    /**
+     * The adapter on the pool's database, wired as the server wires it: a context with micronaut-jdbc-hikari's
+     * datasource on the same URL and credentials, migrated by micronaut-flyway. The context lives until the run
+     * ends.
+     */
+    static synchronized JdbcDatabase migrated(HikariDataSource pool) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("datasources.default.url", pool.getJdbcUrl());
+        settings.put("datasources.default.username", pool.getUsername() == null ? "" : pool.getUsername());
+        settings.put("datasources.default.password", pool.getPassword() == null ? "" : pool.getPassword());
+        settings.put("datasources.default.maximum-pool-size", 8);
+        settings.put("flyway.datasources.default.enabled", true);
+        ApplicationContext context = ApplicationContext.run(settings);
+        if (CONTEXTS.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> CONTEXTS.forEach(ApplicationContext::close)));
+        }
+        CONTEXTS.add(context);
+        return context.getBean(JdbcDatabase.class);
     }
 
     /** Where a vendor's server is reached: a URL and credentials that may create schemas or databases. */

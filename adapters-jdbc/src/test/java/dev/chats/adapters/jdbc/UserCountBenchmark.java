@@ -7,7 +7,6 @@ import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.user.UserId;
-import io.micronaut.json.JsonMapper;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,8 +37,8 @@ public final class UserCountBenchmark {
                 options.get("password"));
              BenchDatabase crowded = BenchDatabase.create(options.get("url"), options.get("user"),
                      options.get("password"))) {
-            SqlDialect dialect = new JdbcDatabase(alone.dataSource(), JsonMapper.createDefault()).dialect();
-            new JdbcDatabase(crowded.dataSource(), JsonMapper.createDefault());
+            SqlDialect dialect = TestDatabase.migrated(alone.dataSource()).dialect();
+            TestDatabase.migrated(crowded.dataSource());
             long started = System.nanoTime();
             SidebarBenchmark.fill(alone.dataSource(), "user-0", chats, 0, 1);
             for (int user = 0; user < users; user++) {
