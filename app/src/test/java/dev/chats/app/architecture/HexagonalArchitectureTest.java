@@ -1,8 +1,13 @@
 package dev.chats.app.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.micronaut.http.annotation.Controller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +116,24 @@ class HexagonalArchitectureTest {
     void adapters_doNotReachIntoTheApplicationServices() {
         noClasses().that().resideInAnyPackage(REST_ADAPTER, JDBC_ADAPTER, MONGO_ADAPTER, REDIS_ADAPTER, OPENAI_ADAPTER)
                 .should().dependOnClassesThat().resideInAPackage(SERVICES)
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    /** What routes share (answers, parsing) lives beside them, not in one route class the others reach into. */
+    @Test
+    void controllers_doNotDependOnOneAnother() {
+        classes().that().areAnnotatedWith(Controller.class)
+                .should(new ArchCondition<JavaClass>("depend on no other controller") {
+                    @Override
+                    public void check(JavaClass controller, ConditionEvents events) {
+                        controller.getDirectDependenciesFromSelf().stream()
+                                .filter(dependency -> !dependency.getTargetClass().equals(controller)
+                                        && dependency.getTargetClass().isAnnotatedWith(Controller.class))
+                                .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency,
+                                        dependency.getDescription())));
+                    }
+                })
                 .allowEmptyShould(false)
                 .check(production);
     }

@@ -28,9 +28,9 @@ import org.reactivestreams.Publisher;
 
 import java.util.List;
 
-import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
-import static dev.chats.adapters.rest.chat.ChatsController.chatId;
-import static dev.chats.adapters.rest.chat.ChatsController.stream;
+import static dev.chats.adapters.rest.chat.ChatAnswers.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatAnswers.chatId;
+import static dev.chats.adapters.rest.chat.ChatAnswers.stream;
 
 /** REST adapter: pinning and archiving routes of Open WebUI's chats router. */
 @Controller("/api/v1/chats")
@@ -104,8 +104,8 @@ public class ChatFlagsController {
                                               @Nullable @QueryValue("order_by") String orderBy,
                                               @Nullable @QueryValue String direction) {
         ListUserChatsUseCase.Query listQuery = new ListUserChatsUseCase.Query(QueryParams.text(query),
-                AdminChatsController.ListOrders.parse(orderBy, direction),
-                AdminChatsController.ListWindows.pageOrSkipLimit(page, skip, limit));
-        return ChatsController.titles(archive.archived(actor, listQuery));
+                ListOrders.parse(orderBy, direction),
+                ListWindows.pageOrSkipLimit(page, skip, limit));
+        return ChatAnswers.titles(archive.archived(actor, listQuery));
     }
 }

@@ -36,9 +36,9 @@ import reactor.core.publisher.Flux;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
-import static dev.chats.adapters.rest.chat.ChatsController.chatId;
-import static dev.chats.adapters.rest.chat.ChatsController.stream;
+import static dev.chats.adapters.rest.chat.ChatAnswers.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatAnswers.chatId;
+import static dev.chats.adapters.rest.chat.ChatAnswers.stream;
 
 /** REST adapter: filing chats in folders and the folder chat lists of Open WebUI's chats router. */
 @Controller("/api/v1/chats")

@@ -36,8 +36,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.Map;
 
-import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
-import static dev.chats.adapters.rest.chat.ChatsController.chatId;
+import static dev.chats.adapters.rest.chat.ChatAnswers.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatAnswers.chatId;
 
 /** REST adapter: the message routes of Open WebUI's chats router, used by tools and pipelines. */
 @Controller("/api/v1/chats")

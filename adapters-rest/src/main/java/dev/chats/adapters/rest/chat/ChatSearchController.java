@@ -43,6 +43,6 @@ public class ChatSearchController {
             throw ValidationErrors.single("missing", "Field required", null, "query", "text");
         }
         long pageNumber = QueryParams.integer("page", page, 1).orElse(1L);
-        return ChatsController.titles(search.search(actor, text, pageNumber));
+        return ChatAnswers.titles(search.search(actor, text, pageNumber));
     }
 }

@@ -35,8 +35,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
-import static dev.chats.adapters.rest.chat.ChatsController.chatId;
+import static dev.chats.adapters.rest.chat.ChatAnswers.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatAnswers.chatId;
 
 /** REST adapter: sharing and cloning routes of Open WebUI's chats router. */
 @Controller("/api/v1/chats")

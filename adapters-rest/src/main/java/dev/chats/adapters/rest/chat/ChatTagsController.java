@@ -33,8 +33,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
-import static dev.chats.adapters.rest.chat.ChatsController.answerNotVisibleAs;
-import static dev.chats.adapters.rest.chat.ChatsController.chatId;
+import static dev.chats.adapters.rest.chat.ChatAnswers.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatAnswers.chatId;
 
 /** REST adapter: the tag routes of Open WebUI's chats router. */
 @Controller("/api/v1/chats")
@@ -74,7 +74,7 @@ public class ChatTagsController {
         long limit = form.optionalLong("limit").orElse((long) LEGACY_DEFAULT_LIMIT);
         form.validate();
         PageRequest page = new PageRequest(Math.max(0, skip), (int) Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT)));
-        return ChatsController.titles(listTags.chatsTagged(actor, name, page));
+        return ChatAnswers.titles(listTags.chatsTagged(actor, name, page));
     }
 
     @Get("/{id}/tags")

@@ -10,7 +10,6 @@ import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.JsonStream;
 import dev.chats.adapters.rest.request.QueryParams;
-import dev.chats.application.port.in.ChatNotFoundException;
 import dev.chats.application.port.in.CreateChatUseCase;
 import dev.chats.application.port.in.DeleteAllChatsUseCase;
 import dev.chats.application.port.in.DeleteChatUseCase;
@@ -44,12 +43,12 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+
+import static dev.chats.adapters.rest.chat.ChatAnswers.answerNotVisibleAs;
+import static dev.chats.adapters.rest.chat.ChatAnswers.chatId;
+import static dev.chats.adapters.rest.chat.ChatAnswers.stream;
 
 /**
  * REST adapter: the chat lifecycle routes of Open WebUI's {@code /api/v1/chats} router — create, read, merge,
@@ -178,35 +177,5 @@ public class ChatsController {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound(OpenWebUiMessages.NOT_FOUND);
         }
-    }
-
-    /** A path id that cannot be a chat id answers exactly like a chat that is not visible. */
-    static ChatId chatId(String raw, String notVisibleDetail) {
-        try {
-            return new ChatId(raw);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unauthorized(notVisibleDetail);
-        }
-    }
-
-    /**
-     * Open WebUI answers 401 when a chat is missing or not the caller's, with a detail string that differs per
-     * route; both cases answer the same, so another user's chat stays invisible.
-     */
-    static <T> T answerNotVisibleAs(String detail, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ChatNotFoundException e) {
-            throw ApiException.unauthorized(detail);
-        }
-    }
-
-    /** Streams a lazily paged list as a JSON array without holding it in memory; paging runs off the event loop. */
-    static <T> Flux<T> stream(Iterable<T> items) {
-        return Flux.fromIterable(items).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    static List<ChatTitleIdResponse> titles(List<dev.chats.domain.chat.ChatSummary> summaries) {
-        return summaries.stream().map(ChatTitleIdResponse::from).toList();
     }
 }

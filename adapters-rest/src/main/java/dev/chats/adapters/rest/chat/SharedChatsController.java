@@ -72,7 +72,7 @@ public class SharedChatsController {
                                            @Nullable @QueryValue String direction) {
         long pageNumber = QueryParams.integer("page", page, 1).orElse(1L);
         ShareChatUseCase.SharedListQuery listQuery = new ShareChatUseCase.SharedListQuery(QueryParams.text(query),
-                AdminChatsController.ListOrders.parse(orderBy, direction), PageRequest.ofPage(pageNumber, PAGE_SIZE));
+                ListOrders.parse(orderBy, direction), PageRequest.ofPage(pageNumber, PAGE_SIZE));
         return sharing.listShared(actor, listQuery).stream().map(SharedChatResponse::from).toList();
     }
 
