@@ -40,8 +40,8 @@ final class ChatServicesFactory {
     }
 
     @Singleton
-    GetChatService getChat(ChatRepository chats, PermissionPolicy policy) {
-        return new GetChatService(chats, policy);
+    GetChatService getChat(ChatRepository chats, ShareRepository shares, PermissionPolicy policy) {
+        return new GetChatService(chats, shares, policy);
     }
 
     @Singleton
@@ -83,8 +83,8 @@ final class ChatServicesFactory {
     }
 
     @Singleton
-    ChatStatsService chatStats(ChatRepository chats) {
-        return new ChatStatsService(chats);
+    ChatStatsService chatStats(ChatRepository chats, PermissionPolicy policy) {
+        return new ChatStatsService(chats, policy);
     }
 
     @Singleton

@@ -8,12 +8,12 @@ import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Builds the permission policy from {@code chats.permissions.*} and {@code chats.admin.*}. */
+/** Builds the permission policy from {@code chats.permissions.*}, {@code chats.admin.*} and {@code chats.sharing.*}. */
 @Factory
 final class PermissionsConfiguration {
 
     @Singleton
-    PermissionPolicy permissionPolicy(ChatPermissionSettings users, AdminSettings admins) {
+    PermissionPolicy permissionPolicy(ChatPermissionSettings users, AdminSettings admins, SharingSettings sharing) {
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         if (users.delete()) {
             granted.add(Permission.CHAT_DELETE);
@@ -27,6 +27,6 @@ final class PermissionsConfiguration {
         if (users.export()) {
             granted.add(Permission.CHAT_EXPORT);
         }
-        return new PermissionPolicy(granted, admins.chatAccess(), admins.export());
+        return new PermissionPolicy(granted, admins.chatAccess(), admins.export(), sharing.community());
     }
 }

@@ -15,10 +15,11 @@ import static dev.chats.app.e2e.ChatLifecycleEndpointsTest.NOT_FOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End to end with the switches off: {@code chat.delete} not granted by default, {@code ENABLE_ADMIN_CHAT_ACCESS}
- * and {@code ENABLE_ADMIN_EXPORT} false.
+ * End to end with the switches off: {@code chat.delete} not granted by default, {@code ENABLE_ADMIN_CHAT_ACCESS},
+ * {@code ENABLE_ADMIN_EXPORT} and {@code ENABLE_COMMUNITY_SHARING} false.
  */
 @MicronautTest
+@Property(name = "chats.sharing.community", value = "false")
 @Property(name = "chats.permissions.chat.delete", value = "false")
 @Property(name = "chats.admin.chat-access", value = "false")
 @Property(name = "chats.admin.export", value = "false")
@@ -86,5 +87,21 @@ class RestrictedPermissionsEndpointsTest {
 
         assertThat(export.status()).isEqualTo(401);
         assertThat(export.detail()).isEqualTo(ACCESS_PROHIBITED);
+    }
+
+    @Test
+    void withoutCommunitySharing_onlyAdminsExportChatStatistics_whicheverChatIsAsked() {
+        String users = create(user);
+        String admins = create(admin);
+
+        for (String path : new String[] {"/api/v1/chats/stats/export", "/api/v1/chats/stats/export?stream=true",
+                "/api/v1/chats/stats/export/" + users, "/api/v1/chats/stats/export/no-such-chat"}) {
+            Api.Reply refused = api.get(user.token(), path);
+            assertThat(refused.status()).as(path).isEqualTo(401);
+            assertThat(refused.detail()).as(path).isEqualTo(ACCESS_PROHIBITED);
+        }
+        assertThat(api.get(user.token(), "/api/v1/chats/stats/usage").status()).isEqualTo(200);
+        assertThat(api.get(admin.token(), "/api/v1/chats/stats/export").status()).isEqualTo(200);
+        assertThat(api.get(admin.token(), "/api/v1/chats/stats/export/" + admins).status()).isEqualTo(200);
     }
 }

@@ -159,6 +159,42 @@ class SharedChatsEndpointsTest {
     }
 
     @Test
+    void aReadGrant_letsItsHolderReadTheChatById_aLinkShareAloneDoesNot_andUnsharingTakesItBack() {
+        String chat = create(owner, "Granted reading");
+        share(owner, chat);
+        Api.Reply missing = api.get(friend.token(), CHATS + "/" + UUID.randomUUID());
+        assertThat(missing.status()).isEqualTo(401);
+        Api.Reply linkOnly = api.get(friend.token(), CHATS + "/" + chat);
+        assertThat(linkOnly.status()).isEqualTo(401);
+        assertThat(linkOnly.body()).isEqualTo(missing.body());
+
+        api.post(owner.token(), CHATS + "/shared/" + chat + "/access/update",
+                "{\"access_grants\":[{\"principal_type\":\"user\",\"principal_id\":\"" + friend.id()
+                        + "\",\"permission\":\"read\"}]}");
+
+        Api.Reply granted = api.get(friend.token(), CHATS + "/" + chat);
+        assertThat(granted.status()).as(granted.raw()).isEqualTo(200);
+        assertThat(granted.get("id")).isEqualTo(chat);
+        assertThat(granted.get("user_id")).isEqualTo(owner.id());
+        assertThat(granted.get("title")).isEqualTo("Granted reading");
+        Api.Reply notGranted = api.get(stranger.token(), CHATS + "/" + chat);
+        assertThat(notGranted.status()).isEqualTo(401);
+        assertThat(notGranted.body()).isEqualTo(missing.body());
+        // Reading is all a grant gives: the holder cannot change the chat.
+        Api.Reply write = api.post(friend.token(), CHATS + "/" + chat, "{\"chat\":{\"title\":\"taken\"}}");
+        assertThat(write.status()).isEqualTo(401);
+        assertThat(api.get(owner.token(), CHATS + "/" + chat).get("title")).isEqualTo("Granted reading");
+
+        api.post(owner.token(), CHATS + "/shared/" + chat + "/access/update",
+                "{\"access_grants\":[{\"principal_type\":\"user\",\"principal_id\":\"*\",\"permission\":\"read\"}]}");
+        assertThat(api.get(stranger.token(), CHATS + "/" + chat).status()).isEqualTo(200);
+
+        api.delete(owner.token(), CHATS + "/" + chat + "/share");
+        assertThat(api.get(friend.token(), CHATS + "/" + chat).status()).isEqualTo(401);
+        assertThat(api.get(stranger.token(), CHATS + "/" + chat).status()).isEqualTo(401);
+    }
+
+    @Test
     void accessGrants_onAnotherUsersChat_unknownUsers_andBadBodies_answerAsOpenWebUi() {
         String chat = create(owner, "Mine");
         share(owner, chat);

@@ -111,5 +111,8 @@ class OperationsSettingsTest {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
                 "chats.auth.api-keys.enabled", "off"), "test"))
                 .hasStackTraceContaining("chats.auth.api-keys.enabled (ENABLE_API_KEY) must be true or false");
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url", H2,
+                "chats.sharing.community", "nope"), "test"))
+                .hasStackTraceContaining("chats.sharing.community (ENABLE_COMMUNITY_SHARING) must be true or false");
     }
 }

@@ -6,6 +6,7 @@ import dev.chats.application.port.in.ChatStatsUseCase;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.chat.SortDirection;
+import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.stats.ChatFacts;
 import dev.chats.domain.stats.ChatStatistics;
@@ -22,9 +23,11 @@ import java.util.OptionalLong;
 public final class ChatStatsService implements ChatStatsUseCase {
 
     private final ChatRepository chats;
+    private final PermissionPolicy policy;
 
-    public ChatStatsService(ChatRepository chats) {
+    public ChatStatsService(ChatRepository chats, PermissionPolicy policy) {
         this.chats = chats;
+        this.policy = policy;
     }
 
     @Override
@@ -39,6 +42,7 @@ public final class ChatStatsService implements ChatStatsUseCase {
 
     @Override
     public ExportPage export(User actor, OptionalLong updatedAfter, long page) {
+        requireExportAllowed(actor);
         List<ChatFacts> items = chats.findFacts(actor.id(), updatedAfter, SortDirection.ASC,
                 PageRequest.ofPage(page, EXPORT_PAGE_SIZE));
         return new ExportPage(items, chats.countChats(actor.id(), updatedAfter), page);
@@ -46,16 +50,24 @@ public final class ChatStatsService implements ChatStatsUseCase {
 
     @Override
     public Iterable<ChatFacts> exportAll(User actor, OptionalLong updatedAfter) {
+        requireExportAllowed(actor);
         return new PagedIterable<>(window -> chats.findFacts(actor.id(), updatedAfter, SortDirection.ASC, window),
                 100);
     }
 
     @Override
     public ChatFacts exportOne(User actor, ChatId id) {
+        requireExportAllowed(actor);
         ChatFacts chat = chats.findFacts(id).orElseThrow(() -> new ChatNotFoundException(id));
         if (!chat.owner().equals(actor.id()) && !actor.isAdmin()) {
             throw new AccessProhibitedException("not the owner of chat " + id.value());
         }
         return chat;
+    }
+
+    private void requireExportAllowed(User actor) {
+        if (!policy.mayExportStatistics(actor)) {
+            throw new AccessProhibitedException("community sharing is off");
+        }
     }
 }

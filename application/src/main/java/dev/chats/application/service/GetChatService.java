@@ -1,23 +1,33 @@
 package dev.chats.application.service;
 
+import dev.chats.application.port.in.ChatNotFoundException;
 import dev.chats.application.port.in.GetChatUseCase;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatRepository;
+import dev.chats.domain.port.ShareRepository;
+import dev.chats.domain.share.ShareAccess;
 import dev.chats.domain.user.User;
 
-/** Reads one chat. */
+/** Reads one chat: the owner's, any for an admin with chat access, or one whose owner granted the reader access. */
 public final class GetChatService implements GetChatUseCase {
 
-    private final ChatAccess access;
+    private final ChatRepository chats;
+    private final ShareRepository shares;
+    private final PermissionPolicy policy;
 
-    public GetChatService(ChatRepository chats, PermissionPolicy policy) {
-        this.access = new ChatAccess(chats, policy);
+    public GetChatService(ChatRepository chats, ShareRepository shares, PermissionPolicy policy) {
+        this.chats = chats;
+        this.shares = shares;
+        this.policy = policy;
     }
 
     @Override
     public Chat get(User actor, ChatId id) {
-        return access.ownedOrAdministered(actor, id);
+        return chats.findById(id)
+                .filter(chat -> chat.isOwnedBy(actor.id()) || policy.mayAccessOthersChats(actor)
+                        || ShareAccess.mayReadChat(actor.id(), shares.grantsOf(chat.ownerId(), chat.id())))
+                .orElseThrow(() -> new ChatNotFoundException(id));
     }
 }

@@ -56,4 +56,13 @@ class PermissionPolicyTest {
         assertThat(Permission.CHAT_EXPORT.key()).isEqualTo("chat.export");
         assertThat(Permission.CHAT_EDIT.key()).isEqualTo("chat.edit");
     }
+
+    @Test
+    void statisticsExport_isForEveryUserWithCommunitySharing_andOnlyForAdminsWithout() {
+        PermissionPolicy sharing = new PermissionPolicy(EnumSet.allOf(Permission.class), true, true);
+        PermissionPolicy closed = new PermissionPolicy(EnumSet.allOf(Permission.class), true, true, false);
+        assertThat(sharing.mayExportStatistics(user(Role.USER))).isTrue();
+        assertThat(closed.mayExportStatistics(user(Role.USER))).isFalse();
+        assertThat(closed.mayExportStatistics(user(Role.ADMIN))).isTrue();
+    }
 }

@@ -37,4 +37,15 @@ class ShareAccessTest {
         assertThat(ShareAccess.mayOpen(stranger, owner,
                 List.of(grant(AccessGrant.Principal.GROUP, "stranger")))).isFalse();
     }
+
+    @Test
+    void readingTheChatById_needsAGrantNamingTheReaderOrEveryone_notAPlainLinkShare() {
+        assertThat(ShareAccess.mayReadChat(stranger, List.of())).isFalse();
+        assertThat(ShareAccess.mayReadChat(friend, List.of(grant(AccessGrant.Principal.USER, "friend")))).isTrue();
+        assertThat(ShareAccess.mayReadChat(stranger, List.of(grant(AccessGrant.Principal.USER, "friend")))).isFalse();
+        assertThat(ShareAccess.mayReadChat(stranger,
+                List.of(grant(AccessGrant.Principal.USER, AccessGrant.EVERYONE)))).isTrue();
+        assertThat(ShareAccess.mayReadChat(stranger, List.of(grant(AccessGrant.Principal.GROUP, "stranger"))))
+                .isFalse();
+    }
 }

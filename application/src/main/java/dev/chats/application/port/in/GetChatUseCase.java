@@ -8,7 +8,8 @@ import dev.chats.domain.user.User;
 public interface GetChatUseCase {
 
     /**
-     * The actor's own chat, or any chat for an admin allowed to access others' chats.
+     * The actor's own chat, any chat for an admin allowed to access others' chats, or a chat whose owner granted the
+     * actor (or every user) access to its share.
      *
      * @throws ChatNotFoundException otherwise, whether or not the chat exists
      */
