@@ -1,9 +1,9 @@
 package dev.chats.app;
 
-import dev.chats.application.service.FolderCreateService;
-import dev.chats.application.service.FolderDeleteService;
-import dev.chats.application.service.FolderEditService;
-import dev.chats.application.service.FolderListingService;
+import dev.chats.application.service.folder.FolderCreateService;
+import dev.chats.application.service.folder.FolderDeleteService;
+import dev.chats.application.service.folder.FolderEditService;
+import dev.chats.application.service.folder.FolderListingService;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;

@@ -1,7 +1,7 @@
 package dev.chats.app;
 
-import dev.chats.application.service.ApiKeyService;
-import dev.chats.application.service.IdentityService;
+import dev.chats.application.service.identity.ApiKeyService;
+import dev.chats.application.service.identity.IdentityService;
 import dev.chats.domain.port.ApiKeyRepository;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;

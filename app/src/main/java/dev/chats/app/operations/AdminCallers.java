@@ -1,7 +1,7 @@
 package dev.chats.app.operations;
 
 import dev.chats.adapters.rest.security.SessionClaims;
-import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.application.port.in.identity.GetSessionUserUseCase;
 import dev.chats.domain.user.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;

@@ -5,7 +5,7 @@ import dev.chats.adapters.rest.openapi.ApiDocument;
 import dev.chats.adapters.rest.openapi.ApiTags;
 import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.request.QueryParams;
-import dev.chats.application.port.in.ListUserChatsUseCase;
+import dev.chats.application.port.in.chat.ListUserChatsUseCase;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import io.micronaut.core.annotation.Nullable;

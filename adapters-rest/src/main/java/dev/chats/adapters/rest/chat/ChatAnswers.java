@@ -1,7 +1,7 @@
 package dev.chats.adapters.rest.chat;
 
 import dev.chats.adapters.rest.error.ApiException;
-import dev.chats.application.port.in.ChatNotFoundException;
+import dev.chats.application.port.in.chat.ChatNotFoundException;
 import dev.chats.domain.chat.ChatId;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;

@@ -9,7 +9,7 @@ import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.QueryParams;
-import dev.chats.application.port.in.ChatFoldersUseCase;
+import dev.chats.application.port.in.chat.ChatFoldersUseCase;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.user.User;
 import io.micronaut.core.annotation.Nullable;

@@ -9,7 +9,7 @@ import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
 import dev.chats.adapters.rest.request.BodyFields;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.ValidationErrors;
-import dev.chats.application.port.in.EditMessageUseCase;
+import dev.chats.application.port.in.chat.EditMessageUseCase;
 import dev.chats.domain.chat.Message;
 import dev.chats.domain.text.StorableText;
 import dev.chats.domain.user.User;

@@ -6,7 +6,7 @@ import dev.chats.adapters.rest.openapi.ApiTags;
 import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.request.QueryParams;
 import dev.chats.adapters.rest.request.ValidationErrors;
-import dev.chats.application.port.in.SearchChatsUseCase;
+import dev.chats.application.port.in.chat.SearchChatsUseCase;
 import dev.chats.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

@@ -1,6 +1,6 @@
 package dev.chats.adapters.rest.error;
 
-import dev.chats.application.port.in.FolderNotFoundException;
+import dev.chats.application.port.in.folder.FolderNotFoundException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;

@@ -2,7 +2,7 @@ package dev.chats.adapters.rest.folder;
 
 import dev.chats.adapters.rest.error.ErrorDetail;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
-import dev.chats.application.port.in.FolderCycleException;
+import dev.chats.application.port.in.folder.FolderCycleException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;

@@ -1,7 +1,7 @@
 package dev.chats.adapters.rest.folder;
 
 import dev.chats.adapters.rest.request.ValidationErrors;
-import dev.chats.application.port.in.FolderCreateUseCase;
+import dev.chats.application.port.in.folder.FolderCreateUseCase;
 
 import java.util.Map;
 

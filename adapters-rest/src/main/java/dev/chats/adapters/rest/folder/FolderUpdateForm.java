@@ -1,7 +1,7 @@
 package dev.chats.adapters.rest.folder;
 
 import dev.chats.adapters.rest.request.ValidationErrors;
-import dev.chats.application.port.in.FolderUpdateUseCase;
+import dev.chats.application.port.in.folder.FolderUpdateUseCase;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.chats.adapters.rest.security;
 
-import dev.chats.application.port.in.ApiKeyUserUseCase;
-import dev.chats.application.port.in.GetSessionUserUseCase;
+import dev.chats.application.port.in.identity.ApiKeyUserUseCase;
+import dev.chats.application.port.in.identity.GetSessionUserUseCase;
 import dev.chats.domain.user.ApiKeyHash;
 import dev.chats.domain.user.User;
 import io.micronaut.security.authentication.Authentication;
@@ -26,11 +26,11 @@ public final class AuthenticatedUsers {
     }
 
     /**
-     * @throws dev.chats.application.port.in.ApiKeysDisabledException for an API key while keys are off
-     * @throws dev.chats.application.port.in.UnknownApiKeyException   for an API key that is not (or no longer) any
+     * @throws dev.chats.application.port.in.identity.ApiKeysDisabledException for an API key while keys are off
+     * @throws dev.chats.application.port.in.identity.UnknownApiKeyException   for an API key that is not (or no longer) any
      *                                                                 user's
-     * @throws dev.chats.application.port.in.RevokedSessionException  for a signed-out or outdated session token
-     * @throws dev.chats.application.port.in.UnknownUserException     for a session token whose user is gone
+     * @throws dev.chats.application.port.in.identity.RevokedSessionException  for a signed-out or outdated session token
+     * @throws dev.chats.application.port.in.identity.UnknownUserException     for a session token whose user is gone
      * @throws IllegalArgumentException                                for a token this server did not shape
      */
     public User user(Authentication authentication) {

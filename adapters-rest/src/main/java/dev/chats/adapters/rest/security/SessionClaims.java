@@ -1,6 +1,6 @@
 package dev.chats.adapters.rest.security;
 
-import dev.chats.application.port.in.SessionToken;
+import dev.chats.application.port.in.identity.SessionToken;
 import dev.chats.domain.user.TokenId;
 import dev.chats.domain.user.UserId;
 import io.micronaut.security.authentication.Authentication;

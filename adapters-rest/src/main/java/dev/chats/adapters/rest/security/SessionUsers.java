@@ -2,10 +2,10 @@ package dev.chats.adapters.rest.security;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.adapters.rest.error.OpenWebUiMessages;
-import dev.chats.application.port.in.ApiKeysDisabledException;
-import dev.chats.application.port.in.RevokedSessionException;
-import dev.chats.application.port.in.UnknownApiKeyException;
-import dev.chats.application.port.in.UnknownUserException;
+import dev.chats.application.port.in.identity.ApiKeysDisabledException;
+import dev.chats.application.port.in.identity.RevokedSessionException;
+import dev.chats.application.port.in.identity.UnknownApiKeyException;
+import dev.chats.application.port.in.identity.UnknownUserException;
 import dev.chats.domain.user.User;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;

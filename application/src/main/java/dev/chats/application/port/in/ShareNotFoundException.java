@@ -1,9 +1,0 @@
-package dev.chats.application.port.in;
-
-/** No share has this id. */
-public class ShareNotFoundException extends RuntimeException {
-
-    public ShareNotFoundException() {
-        super("share not found");
-    }
-}
