@@ -1,6 +1,6 @@
 package dev.chats.app;
 
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

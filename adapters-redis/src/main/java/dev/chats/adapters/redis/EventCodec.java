@@ -1,6 +1,6 @@
 package dev.chats.adapters.redis;
 
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 

@@ -1,6 +1,6 @@
 package dev.chats.adapters.redis;
 
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;

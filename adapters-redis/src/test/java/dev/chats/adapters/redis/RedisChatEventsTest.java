@@ -2,9 +2,9 @@ package dev.chats.adapters.redis;
 
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatOutline;
-import dev.chats.domain.event.ChatCreated;
-import dev.chats.domain.event.ChatDeleted;
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatCreated;
+import dev.chats.domain.chat.event.ChatDeleted;
+import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.user.UserId;
 import dev.chats.testsupport.RequiredService;
 import io.lettuce.core.RedisClient;

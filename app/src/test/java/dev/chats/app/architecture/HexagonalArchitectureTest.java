@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Keeps the arrows of ARCHITECTURE.md true: the domain knows only the JDK, the application only the domain, and
@@ -50,6 +51,14 @@ class HexagonalArchitectureTest {
     void domain_dependsOnTheJdkOnly() {
         classes().that().resideInAPackage(DOMAIN)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
+    /** Likewise the application's capabilities (chat, folder, identity, vapi …) in its ports and its services. */
+    @Test
+    void applicationCapabilities_dependOnOneAnotherWithoutCycles() {
+        slices().matching(ROOT + ".application.(**)").should().beFreeOfCycles()
                 .allowEmptyShould(false)
                 .check(production);
     }

@@ -1,7 +1,7 @@
 package dev.chats.app.ws;
 
 import dev.chats.adapters.rest.ws.EventEnvelope;
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.user.UserId;
 
 import java.util.Map;

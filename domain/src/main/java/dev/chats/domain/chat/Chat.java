@@ -1,10 +1,10 @@
 package dev.chats.domain.chat;
 
-import dev.chats.domain.event.ChatArchived;
-import dev.chats.domain.event.ChatMoved;
-import dev.chats.domain.event.ChatPinned;
-import dev.chats.domain.event.ChatUpdated;
-import dev.chats.domain.event.MessageContentChanged;
+import dev.chats.domain.chat.event.ChatArchived;
+import dev.chats.domain.chat.event.ChatMoved;
+import dev.chats.domain.chat.event.ChatPinned;
+import dev.chats.domain.chat.event.ChatUpdated;
+import dev.chats.domain.chat.event.MessageContentChanged;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.json.JsonTree;
 import dev.chats.domain.tag.TagName;

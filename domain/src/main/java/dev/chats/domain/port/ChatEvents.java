@@ -1,6 +1,6 @@
 package dev.chats.domain.port;
 
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 
 /**
  * Output port: publishes chat events after the change they describe is stored. Publishing never fails the

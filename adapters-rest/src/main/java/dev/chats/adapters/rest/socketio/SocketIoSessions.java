@@ -3,7 +3,7 @@ package dev.chats.adapters.rest.socketio;
 import dev.chats.adapters.rest.ws.EventEnvelope;
 import dev.chats.adapters.rest.ws.SocketAuthenticator;
 import dev.chats.adapters.rest.ws.WebSocketSettings;
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import io.micronaut.json.JsonMapper;

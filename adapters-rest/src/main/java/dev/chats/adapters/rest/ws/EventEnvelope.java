@@ -1,6 +1,6 @@
 package dev.chats.adapters.rest.ws;
 
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.user.User;
 
 import java.util.LinkedHashMap;

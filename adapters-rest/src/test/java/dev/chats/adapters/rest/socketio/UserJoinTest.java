@@ -2,8 +2,8 @@ package dev.chats.adapters.rest.socketio;
 
 import dev.chats.adapters.rest.ws.EventEnvelope;
 import dev.chats.domain.chat.ChatId;
-import dev.chats.domain.event.ChatEvent;
-import dev.chats.domain.event.MessageContentChanged;
+import dev.chats.domain.chat.event.ChatEvent;
+import dev.chats.domain.chat.event.MessageContentChanged;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;

@@ -11,7 +11,7 @@ import dev.chats.domain.chat.ChatSummary;
 import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.PageRequest;
-import dev.chats.domain.event.ChatMoved;
+import dev.chats.domain.chat.event.ChatMoved;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.folder.FolderTree;
 import dev.chats.domain.permission.PermissionPolicy;

@@ -3,7 +3,7 @@ package dev.chats.application.service.chat;
 import dev.chats.application.port.in.chat.CloneChatUseCase;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
-import dev.chats.domain.event.ChatCreated;
+import dev.chats.domain.chat.event.ChatCreated;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;

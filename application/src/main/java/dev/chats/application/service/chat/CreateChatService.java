@@ -4,7 +4,7 @@ import dev.chats.application.port.in.chat.CreateChatUseCase;
 import dev.chats.application.port.in.folder.FolderNotFoundException;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
-import dev.chats.domain.event.ChatCreated;
+import dev.chats.domain.chat.event.ChatCreated;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;

@@ -4,7 +4,7 @@ import dev.chats.application.service.folder.FolderAccess;
 import dev.chats.application.port.in.chat.ImportChatsUseCase;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
-import dev.chats.domain.event.ChatCreated;
+import dev.chats.domain.chat.event.ChatCreated;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.Clock;

@@ -4,7 +4,7 @@ import dev.chats.application.port.in.chat.UpdateChatUseCase;
 import dev.chats.application.service.chat.VersionedWrite.Stored;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
-import dev.chats.domain.event.ChatUpdated;
+import dev.chats.domain.chat.event.ChatUpdated;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;

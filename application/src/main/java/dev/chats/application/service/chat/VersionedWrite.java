@@ -1,7 +1,7 @@
 package dev.chats.application.service.chat;
 
 import dev.chats.domain.chat.Chat;
-import dev.chats.domain.event.ChatEvent;
+import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.port.ChatVersionConflictException;
 
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.chats.application.service.folder;
 
 import dev.chats.application.port.in.folder.FolderCreateUseCase;
 import dev.chats.application.port.in.folder.FolderNameTakenException;
-import dev.chats.domain.event.FolderCreated;
+import dev.chats.domain.chat.event.FolderCreated;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;

@@ -2,7 +2,7 @@ package dev.chats.application.service.folder;
 
 import dev.chats.application.port.in.AccessProhibitedException;
 import dev.chats.application.port.in.folder.FolderDeleteUseCase;
-import dev.chats.domain.event.FolderDeleted;
+import dev.chats.domain.chat.event.FolderDeleted;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.permission.Permission;

@@ -6,7 +6,7 @@ import dev.chats.application.port.in.folder.FolderMoveUseCase;
 import dev.chats.application.port.in.folder.FolderNameTakenException;
 import dev.chats.application.port.in.folder.FolderNotFoundException;
 import dev.chats.application.port.in.folder.FolderUpdateUseCase;
-import dev.chats.domain.event.FolderUpdated;
+import dev.chats.domain.chat.event.FolderUpdated;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatEvents;

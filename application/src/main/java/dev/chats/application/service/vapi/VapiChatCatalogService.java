@@ -4,7 +4,7 @@ import dev.chats.application.port.in.vapi.DeleteVapiChatUseCase;
 import dev.chats.application.port.in.vapi.GetVapiChatUseCase;
 import dev.chats.application.port.in.vapi.ListVapiChatsUseCase;
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
-import dev.chats.domain.event.VapiChatDeleted;
+import dev.chats.domain.chat.event.VapiChatDeleted;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.user.User;

@@ -8,7 +8,7 @@ import dev.chats.domain.completion.Completion;
 import dev.chats.domain.completion.ModelMessage;
 import dev.chats.domain.completion.ModelPrices;
 import dev.chats.domain.completion.ModelRequest;
-import dev.chats.domain.event.VapiChatCreated;
+import dev.chats.domain.chat.event.VapiChatCreated;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;

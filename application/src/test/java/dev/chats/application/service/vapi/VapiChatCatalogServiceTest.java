@@ -1,8 +1,8 @@
 package dev.chats.application.service.vapi;
 
 import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
-import dev.chats.domain.event.ChatEvent;
-import dev.chats.domain.event.VapiChatDeleted;
+import dev.chats.domain.chat.event.ChatEvent;
+import dev.chats.domain.chat.event.VapiChatDeleted;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;

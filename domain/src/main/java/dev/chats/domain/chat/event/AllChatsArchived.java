@@ -1,4 +1,4 @@
-package dev.chats.domain.event;
+package dev.chats.domain.chat.event;
 
 import dev.chats.domain.user.UserId;
 

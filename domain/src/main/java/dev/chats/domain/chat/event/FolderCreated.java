@@ -1,14 +1,14 @@
-package dev.chats.domain.event;
+package dev.chats.domain.chat.event;
 
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.user.UserId;
 
 import java.util.Objects;
 
-/** A folder was renamed, moved, expanded or collapsed, or its meta or data changed. */
-public record FolderUpdated(Folder folder) implements ChatEvent {
+/** A folder was created. */
+public record FolderCreated(Folder folder) implements ChatEvent {
 
-    public FolderUpdated {
+    public FolderCreated {
         Objects.requireNonNull(folder, "folder");
     }
 
@@ -19,6 +19,6 @@ public record FolderUpdated(Folder folder) implements ChatEvent {
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
-        return visitor.folderUpdated(this);
+        return visitor.folderCreated(this);
     }
 }

@@ -1,14 +1,14 @@
-package dev.chats.domain.event;
+package dev.chats.domain.chat.event;
 
 import dev.chats.domain.chat.ChatOutline;
 import dev.chats.domain.user.UserId;
 
 import java.util.Objects;
 
-/** The chat was archived or restored: {@code chat.archived()} says which. */
-public record ChatArchived(ChatOutline chat) implements ChatEvent {
+/** A chat was stored for the first time: created, imported or cloned. */
+public record ChatCreated(ChatOutline chat) implements ChatEvent {
 
-    public ChatArchived {
+    public ChatCreated {
         Objects.requireNonNull(chat, "chat");
     }
 
@@ -19,6 +19,6 @@ public record ChatArchived(ChatOutline chat) implements ChatEvent {
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
-        return visitor.chatArchived(this);
+        return visitor.chatCreated(this);
     }
 }

@@ -1,14 +1,14 @@
-package dev.chats.domain.event;
+package dev.chats.domain.chat.event;
 
 import dev.chats.domain.chat.ChatOutline;
 import dev.chats.domain.user.UserId;
 
 import java.util.Objects;
 
-/** A chat was stored for the first time: created, imported or cloned. */
-public record ChatCreated(ChatOutline chat) implements ChatEvent {
+/** A client's update was merged into the chat's document. */
+public record ChatUpdated(ChatOutline chat) implements ChatEvent {
 
-    public ChatCreated {
+    public ChatUpdated {
         Objects.requireNonNull(chat, "chat");
     }
 
@@ -19,6 +19,6 @@ public record ChatCreated(ChatOutline chat) implements ChatEvent {
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
-        return visitor.chatCreated(this);
+        return visitor.chatUpdated(this);
     }
 }

@@ -1,14 +1,14 @@
-package dev.chats.domain.event;
+package dev.chats.domain.chat.event;
 
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.VapiChatOutline;
 
 import java.util.Objects;
 
-/** A Vapi chat turn was stored. */
-public record VapiChatCreated(VapiChatOutline chat) implements ChatEvent {
+/** A Vapi chat turn was deleted. */
+public record VapiChatDeleted(VapiChatOutline chat) implements ChatEvent {
 
-    public VapiChatCreated {
+    public VapiChatDeleted {
         Objects.requireNonNull(chat, "chat");
     }
 
@@ -19,6 +19,6 @@ public record VapiChatCreated(VapiChatOutline chat) implements ChatEvent {
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
-        return visitor.vapiChatCreated(this);
+        return visitor.vapiChatDeleted(this);
     }
 }

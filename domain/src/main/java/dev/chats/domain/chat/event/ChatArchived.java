@@ -1,14 +1,14 @@
-package dev.chats.domain.event;
+package dev.chats.domain.chat.event;
 
 import dev.chats.domain.chat.ChatOutline;
 import dev.chats.domain.user.UserId;
 
 import java.util.Objects;
 
-/** A client's update was merged into the chat's document. */
-public record ChatUpdated(ChatOutline chat) implements ChatEvent {
+/** The chat was archived or restored: {@code chat.archived()} says which. */
+public record ChatArchived(ChatOutline chat) implements ChatEvent {
 
-    public ChatUpdated {
+    public ChatArchived {
         Objects.requireNonNull(chat, "chat");
     }
 
@@ -19,6 +19,6 @@ public record ChatUpdated(ChatOutline chat) implements ChatEvent {
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
-        return visitor.chatUpdated(this);
+        return visitor.chatArchived(this);
     }
 }
