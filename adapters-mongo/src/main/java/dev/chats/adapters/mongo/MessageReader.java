@@ -6,7 +6,7 @@ import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
 
 /**
- * How a read of {@link CommitThenApply} fetches the message documents of chats and turns them into values: whole
+ * How a {@link ConsistentRead} fetches the message documents of chats and turns them into values: whole
  * messages, or only what statistics need of them ({@link MessageFactsReader}). Whatever it fetches must keep the
  * documents' {@code _id}, {@code rev} and {@code position}, which the protocol's overlay and order rely on; the
  * documents a recorded change set lays over them are always whole, so {@link #value} takes both.

@@ -1,9 +1,7 @@
 package dev.chats.adapters.mongo;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -17,18 +15,14 @@ import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ChatRepository;
-import dev.chats.domain.port.ChatVersionConflictException;
 import dev.chats.domain.stats.ChatFacts;
 import dev.chats.domain.stats.MessageFacts;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.bson.BsonDocument;
-import org.bson.BsonInt64;
 import org.bson.BsonRegularExpression;
-import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 import java.time.Duration;
@@ -41,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
 
 import static dev.chats.adapters.mongo.ChatDocumentMapper.BODY;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.BODY_PARTS;
@@ -49,7 +42,6 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.CONTENT_TEXT;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.CREATED;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.FOLDER;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.ID;
-import static dev.chats.adapters.mongo.ChatDocumentMapper.LEASE;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.META;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.TITLE;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.UPDATED;
@@ -60,25 +52,20 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.VERSION;
  * Persistence adapter: stores chats in MongoDB, one document per chat in {@code chats} (see
  * {@link ChatDocumentMapper}) and one per message in {@code chat_messages}.
  *
- * <p>A chat write touches the chat document and some message documents, and MongoDB changes one document atomically
- * (transactions need a replica set, and the in-process test server has none). Updates follow {@link CommitThenApply}:
- * the chat document's commit records the write's message changes, which are applied to {@code chat_messages}
- * afterwards, so the committed chat is always readable and no reader waits for a writer. The design note
- * {@code docs/mongodb-write-protocol.md} explains it.
+ * <p>The writes and reads of whole chats follow the adapter's write protocol, since MongoDB changes one document
+ * atomically and multi-document transactions need a replica set: a first write goes through {@link FirstWrite}
+ * (hidden under a lease until its messages are in), an update through {@link CommitThenApply} (the chat document's
+ * commit records the message changes, applied afterwards), and every read of whole chats or their facts through
+ * {@link ConsistentRead}. The design note {@code docs/mongodb-write-protocol.md} explains it; this class keeps to the
+ * port's methods and the mapping of documents to chats.
  *
- * <p>A first write ({@link #add}) inserts the chat document hidden under a {@code lease} (renewed while it runs), then
- * its messages, then unhides it: every read and list ignores the chat until then. If it dies, the chat stays hidden
- * and its id is free again once the lease runs out ({@link CommitThenApply#DEFAULT_TERM}).
- *
- * <p>Deleting chats deletes their shares first, then the chat documents (the commit point: readers find nothing),
- * then messages and parts; a death in between leaves unreachable messages, which a later add under the same id
- * clears. Bulk archive and move are single {@code updateMany} calls that move each changed chat's version on.
+ * <p>Deletions go through {@link ChatDeletion} (shares first, the chat documents as the commit point). Bulk archive
+ * and move are single {@code updateMany} calls that move each changed chat's version on.
  */
 @Singleton
 @MongoPersistence
 public final class MongoChatRepository implements ChatRepository {
 
-    /** Message documents per bulk insert of a first write, and their bytes. */
     /** Chat documents per reply when reading whole chats. */
     private static final int CHAT_BATCH = 100;
 
@@ -88,11 +75,14 @@ public final class MongoChatRepository implements ChatRepository {
     private final MongoCollection<BsonDocument> chats;
     private final MongoCollection<BsonDocument> messages;
     private final Parts parts;
-    private final CommitThenApply protocol;
+    private final FirstWrite firstWrite;
+    private final CommitThenApply writer;
+    private final ConsistentRead reader;
+    private final ChatDeletion deletion;
 
     @Inject
     public MongoChatRepository(MongoStore store) {
-        this(store, CommitThenApply.DEFAULT_TERM, CommitThenApply.DEFAULT_READ_WAIT);
+        this(store, Holds.DEFAULT_TERM, ConsistentRead.DEFAULT_READ_WAIT);
     }
 
     /**
@@ -104,7 +94,12 @@ public final class MongoChatRepository implements ChatRepository {
         this.chats = store.collection(MongoStore.CHATS);
         this.messages = store.collection(MongoStore.CHAT_MESSAGES);
         this.parts = new Parts(store.collection(MongoStore.CHAT_PARTS));
-        this.protocol = new CommitThenApply(store, parts, term, readWait);
+        Holds holds = new Holds(chats, term);
+        RecordedChanges recorded = new RecordedChanges(parts);
+        this.firstWrite = new FirstWrite(store, parts, holds);
+        this.writer = new CommitThenApply(store, parts, holds, recorded, new ChangeSetApplier(store, holds, recorded));
+        this.reader = new ConsistentRead(store, recorded, readWait);
+        this.deletion = new ChatDeletion(store, parts);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -114,68 +109,8 @@ public final class MongoChatRepository implements ChatRepository {
     public Chat add(Chat chat) {
         return store.call("add chat", () -> {
             // Every message, not only the pending ones: a chat restored elsewhere (a copy) has none pending.
-            ChatWrite write = ChatWrite.of(chat, chat.storedDocument().messages(), List.of(), chat.version());
-            String id = chat.id().value();
-            String token = newToken();
-            // Parts of a new revision first: no document refers to it yet, so no reader can see them.
-            write.writeParts(parts, id, token, chat.ownerId());
-            BsonDocument document = new BsonDocument(ID, new BsonString(id))
-                    .append(USER, new BsonString(chat.ownerId().value()))
-                    .append(CREATED, new BsonInt64(chat.createdAt()))
-                    .append(VERSION, new BsonInt64(chat.version()));
-            write.fields(token).forEach(document::append);
-            document.append(LEASE, protocol.firstWriteLease(token));
-            try {
-                insertOrTakeOverAbandoned(chat.id(), document);
-            } catch (RuntimeException e) {
-                CommitThenApply.quietly(() -> parts.deleteRevision(id, token));
-                throw e;
-            }
-            boolean committed = false;
-            Bson mine = Filters.and(Filters.eq(ID, id), Filters.eq(LEASE + ".token", token));
-            try (CommitThenApply.Hold hold = protocol.hold(mine, LEASE + ".until")) {
-                // Leftovers of a deleted chat with this id, or of a first write that died.
-                messages.deleteMany(Filters.eq("_id.chatId", id));
-                parts.deleteOtherRevisions(id, token);
-                insertMessages(write.upserts, hold, chat);
-                committed = chats.updateOne(mine, Updates.unset(LEASE)).getMatchedCount() == 1;
-            } finally {
-                if (!committed) {
-                    abandonAdd(id, token);
-                }
-            }
-            if (!committed) {
-                throw new ChatVersionConflictException(chat.id(), chat.version());
-            }
+            firstWrite.add(chat, ChatWrite.of(chat, chat.storedDocument().messages(), List.of(), chat.version()));
             return chat.afterInsert();
-        });
-    }
-
-    private void insertOrTakeOverAbandoned(ChatId id, BsonDocument document) {
-        try {
-            chats.insertOne(document);
-        } catch (MongoException e) {
-            if (!MongoStore.isDuplicateKey(e)) {
-                throw e;
-            }
-            // A first write that died leaves a hidden document whose lease runs out; its id may be used again.
-            long matched = chats.replaceOne(Filters.and(Filters.eq(ID, id.value()), Filters.eq(LEASE + ".adding", true),
-                    Filters.lt(LEASE + ".until", System.currentTimeMillis())), document).getMatchedCount();
-            if (matched == 0) {
-                throw new MongoAccessException("chat " + id + " is already stored", e);
-            }
-        }
-    }
-
-    /** Removes what an unfinished first write left, if the chat is still its (or gone). Best effort. */
-    private void abandonAdd(String id, String token) {
-        CommitThenApply.quietly(() -> {
-            if (chats.deleteOne(Filters.and(Filters.eq(ID, id), Filters.eq(LEASE + ".token", token)))
-                    .getDeletedCount() == 1
-                    || chats.find(Filters.eq(ID, id)).projection(Projections.include(ID)).first() == null) {
-                messages.deleteMany(Filters.eq("_id.chatId", id));
-                parts.deleteOtherRevisions(id, null);
-            }
         });
     }
 
@@ -183,20 +118,10 @@ public final class MongoChatRepository implements ChatRepository {
     public Chat update(Chat chat) {
         return store.call("update chat", () -> {
             MessageChanges changes = chat.pendingMessageChanges();
-            protocol.update(chat, ChatWrite.of(chat, changes.upserted().values(), changes.removed(),
+            writer.update(chat, ChatWrite.of(chat, changes.upserted().values(), changes.removed(),
                     chat.version() + 1));
             return chat.afterUpdate();
         });
-    }
-
-    private void insertMessages(List<RawBsonDocument> documents, CommitThenApply.Hold hold, Chat chat) {
-        for (List<RawBsonDocument> batch : WriteBatches.of(documents)) {
-            if (hold.lost()) {
-                store.countVersionConflict();
-                throw new ChatVersionConflictException(chat.id(), chat.version());
-            }
-            messages.insertMany(batch, new InsertManyOptions().ordered(false));
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -204,8 +129,9 @@ public final class MongoChatRepository implements ChatRepository {
 
     @Override
     public Optional<Chat> findById(ChatId id) {
-        return store.call("find chat", () -> protocol.read(id.value(), MessageReader.WHOLE, this::build));
+        return store.call("find chat", () -> reader.read(id.value(), MessageReader.WHOLE, this::build));
     }
+
     @Override
     public List<ChatSummary> findSummaries(ChatQuery query) {
         if (query.page().offset() > Integer.MAX_VALUE) {
@@ -228,8 +154,8 @@ public final class MongoChatRepository implements ChatRepository {
         if (query.page().offset() > Integer.MAX_VALUE) {
             return List.of();
         }
-        return store.call("list chats", () -> protocol.readAll(chats.find(filter(query))
-                .projection(CommitThenApply.whole()).sort(ChatQueryFilter.sort(query))
+        return store.call("list chats", () -> reader.readAll(chats.find(filter(query))
+                .projection(ConsistentRead.WHOLE).sort(ChatQueryFilter.sort(query))
                 .skip((int) query.page().offset()).limit(query.page().limit()).batchSize(CHAT_BATCH)
                 .into(new ArrayList<>()), MessageReader.WHOLE, this::build));
     }
@@ -249,8 +175,8 @@ public final class MongoChatRepository implements ChatRepository {
         updatedAfter.ifPresent(after -> conditions.add(Filters.gt(UPDATED, after)));
         Bson sort = Sorts.orderBy(direction == SortDirection.ASC ? Sorts.ascending(UPDATED)
                 : Sorts.descending(UPDATED), Sorts.ascending(ID));
-        return store.call("read chat statistics", () -> protocol.readAll(chats.find(Filters.and(conditions))
-                .projection(CommitThenApply.whole()).sort(sort).skip((int) page.offset()).limit(page.limit())
+        return store.call("read chat statistics", () -> reader.readAll(chats.find(Filters.and(conditions))
+                .projection(ConsistentRead.WHOLE).sort(sort).skip((int) page.offset()).limit(page.limit())
                 .batchSize(CHAT_BATCH).into(new ArrayList<>()), MessageFactsReader.INSTANCE, this::facts));
     }
 
@@ -263,7 +189,7 @@ public final class MongoChatRepository implements ChatRepository {
 
     @Override
     public Optional<ChatFacts> findFacts(ChatId id) {
-        return store.call("read chat statistics", () -> protocol.read(id.value(), MessageFactsReader.INSTANCE,
+        return store.call("read chat statistics", () -> reader.read(id.value(), MessageFactsReader.INSTANCE,
                 this::facts));
     }
 
@@ -320,13 +246,13 @@ public final class MongoChatRepository implements ChatRepository {
 
     @Override
     public boolean delete(ChatId id) {
-        return store.call("delete chat", () -> deleteWhere(Filters.eq(ID, id.value())) == 1);
+        return store.call("delete chat", () -> deletion.deleteWhere(Filters.eq(ID, id.value())) == 1);
     }
 
     @Override
     public int deleteAllOwnedBy(UserId owner) {
         // Unfinished first writes too: nothing of the user's may remain.
-        return store.call("delete chats of a user", () -> deleteWhere(Filters.eq(USER, owner.value())));
+        return store.call("delete chats of a user", () -> deletion.deleteWhere(Filters.eq(USER, owner.value())));
     }
 
     @Override
@@ -334,28 +260,7 @@ public final class MongoChatRepository implements ChatRepository {
         if (folders.isEmpty()) {
             return 0;
         }
-        return store.call("delete chats in folders", () -> deleteWhere(inFolders(owner, folders)));
-    }
-
-    /** Deletes the chats matching the filter with their shares, messages and parts; the number of chats. */
-    private int deleteWhere(Bson filter) {
-        List<String> ids = chats.find(filter).projection(Projections.include(ID))
-                .map(document -> document.getString(ID).getValue()).into(new ArrayList<>());
-        int deleted = 0;
-        for (int from = 0; from < ids.size(); from += WriteBatches.DOCUMENTS) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + WriteBatches.DOCUMENTS));
-            // Shares first: a share must not outlive its chat, even if this process dies right here.
-            MongoShareRepository.deleteSharesOfChats(store, batch);
-            deleted += (int) chats.deleteMany(Filters.and(Filters.in(ID, batch), filter)).getDeletedCount();
-            Set<String> gone = new HashSet<>(batch);
-            chats.find(Filters.in(ID, batch)).projection(Projections.include(ID))
-                    .forEach(survivor -> gone.remove(survivor.getString(ID).getValue()));
-            if (!gone.isEmpty()) {
-                messages.deleteMany(Filters.in("_id.chatId", gone));
-                parts.deleteOwners(gone);
-            }
-        }
-        return deleted;
+        return store.call("delete chats in folders", () -> deletion.deleteWhere(inFolders(owner, folders)));
     }
 
     @Override
@@ -390,9 +295,4 @@ public final class MongoChatRepository implements ChatRepository {
                 ChatQueryFilter.visible());
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-
-    private static String newToken() {
-        return UUID.randomUUID().toString();
-    }
 }

@@ -180,9 +180,9 @@ public final class MongoShareRepository implements ShareRepository {
                 for (var value : stored.getArray("grants")) {
                     BsonDocument grant = value.asDocument();
                     result.add(new AccessGrant(grant.getString("id").getValue(),
-                            AccessGrant.Principal.fromWire(grant.getString("principalType").getValue()).orElseThrow(),
+                            StoredNames.principal(grant.getString("principalType").getValue()),
                             grant.getString("principalId").getValue(),
-                            AccessGrant.Access.fromWire(grant.getString("permission").getValue()).orElseThrow()));
+                            StoredNames.access(grant.getString("permission").getValue())));
                 }
             }
             return result;
@@ -200,9 +200,9 @@ public final class MongoShareRepository implements ShareRepository {
             BsonArray list = new BsonArray();
             for (AccessGrant grant : replacement) {
                 list.add(new BsonDocument("id", new BsonString(grant.id()))
-                        .append("principalType", new BsonString(grant.principalType().wireName()))
+                        .append("principalType", new BsonString(StoredNames.principal(grant.principalType())))
                         .append("principalId", new BsonString(grant.principalId()))
-                        .append("permission", new BsonString(grant.permission().wireName())));
+                        .append("permission", new BsonString(StoredNames.access(grant.permission()))));
             }
             // One document per chat, replaced whole: a reader sees the old grants or the new ones.
             grants.replaceOne(filter, new BsonDocument("_id", new BsonString(chat.value()))

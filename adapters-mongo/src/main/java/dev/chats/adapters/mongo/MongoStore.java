@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  *   <tr><td>{@code users}</td><td>one document per user; unique index on {@code email}</td></tr>
  *   <tr><td>{@code chats}</td><td>one document per chat without its messages: the list columns, {@code tagIds},
  *   {@code legacyText}, {@code version}, the body inline or, when large, in {@code chat_parts}, and while an update
- *   is being applied its change set ({@code applying}, see {@link CommitThenApply})</td></tr>
+ *   is being applied its change set ({@code applying}, see {@link RecordedChanges})</td></tr>
  *   <tr><td>{@code chat_messages}</td><td>one document per message, {@code _id: {chatId, messageId}}</td></tr>
  *   <tr><td>{@code chat_parts}</td><td>pieces of chat bodies, legacy texts and change sets too large to sit in a
  *   chat document</td></tr>

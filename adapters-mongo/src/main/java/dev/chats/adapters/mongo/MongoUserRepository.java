@@ -9,7 +9,6 @@ import com.mongodb.client.model.Updates;
 import dev.chats.domain.port.EmailAlreadyRegisteredException;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.user.EmailAddress;
-import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
@@ -39,7 +38,7 @@ public final class MongoUserRepository implements UserRepository {
                 users.insertOne(new BsonDocument("_id", new BsonString(user.id().value()))
                         .append("name", new BsonString(user.name()))
                         .append("email", new BsonString(user.email().value()))
-                        .append("role", new BsonString(user.role().wireName()))
+                        .append("role", new BsonString(StoredNames.role(user.role())))
                         .append("passwordHash", new BsonString(user.passwordHash()))
                         .append("profileImageUrl", new BsonString(user.profileImageUrl()))
                         .append("createdAt", new BsonInt64(user.createdAt()))
@@ -85,12 +84,10 @@ public final class MongoUserRepository implements UserRepository {
     }
 
     private static User user(BsonDocument document) {
-        String role = document.getString("role").getValue();
         return new User(new UserId(document.getString("_id").getValue()), document.getString("name").getValue(),
                 new EmailAddress(document.getString("email").getValue()),
-                Role.fromWire(role).orElseThrow(() ->
-                        new IllegalStateException("unknown role stored for a user: " + role)),
-                document.getString("passwordHash").getValue(), document.getString("profileImageUrl").getValue(),
+                StoredNames.role(document.getString("role").getValue()), document.getString("passwordHash").getValue(),
+                document.getString("profileImageUrl").getValue(),
                 document.getNumber("createdAt").longValue(), document.getNumber("updatedAt").longValue(),
                 // Users stored before passwords could change have no version: they never changed it.
                 document.getNumber("credentialsVersion", new BsonInt64(0)).longValue());

@@ -23,7 +23,6 @@ import org.bson.conversions.Bson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -124,7 +123,7 @@ public final class MongoVapiSessionRepository implements VapiSessionRepository {
         return new BsonDocument("_id", new BsonString(session.id().value()))
                 .append("userId", new BsonString(session.ownerId().value()))
                 .append("name", string(session.name()))
-                .append("status", new BsonString(session.status().wireName()))
+                .append("status", new BsonString(StoredNames.status(session.status())))
                 .append("assistantId", string(session.assistantId()))
                 .append("createdAt", new BsonInt64(session.createdAt()))
                 .append("updatedAt", new BsonInt64(session.updatedAt()))
@@ -146,7 +145,7 @@ public final class MongoVapiSessionRepository implements VapiSessionRepository {
         Map<String, Object> body = BsonJson.toMap(document.getDocument("body"));
         return new VapiSession(new VapiSessionId(document.getString("_id").getValue()),
                 new UserId(document.getString("userId").getValue()), string(document, "name"),
-                VapiSession.Status.valueOf(document.getString("status").getValue().toUpperCase(Locale.ROOT)),
+                StoredNames.status(document.getString("status").getValue()),
                 ((Number) body.get("expirationSeconds")).intValue(), string(document, "assistantId"),
                 (Map<String, Object>) body.get("assistant"), (Map<String, Object>) body.get("assistantOverrides"),
                 (List<Map<String, Object>>) body.get("messages"), (Map<String, Object>) body.get("metadata"),

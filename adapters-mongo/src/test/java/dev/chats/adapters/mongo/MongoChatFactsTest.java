@@ -45,7 +45,7 @@ class MongoChatFactsTest {
 
     private final TestMongo mongo = TestMongo.get();
     private final MongoChatRepository chats = new MongoChatRepository(mongo.store(), Duration.ofSeconds(30),
-            CommitThenApply.DEFAULT_READ_WAIT);
+            ConsistentRead.DEFAULT_READ_WAIT);
     private final MongoCollection<BsonDocument> chatDocuments = mongo.store().collection(MongoStore.CHATS);
     private final MongoCollection<BsonDocument> messageDocuments = mongo.store().collection(MongoStore.CHAT_MESSAGES);
 
