@@ -1,6 +1,7 @@
 package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatQuery;
@@ -80,9 +81,9 @@ public final class JdbcChatRepository implements ChatRepository {
 
     /** The values of {@link #writtenColumns} for {@code chat}, checked to fit one statement. */
     private List<Object> writtenValues(Chat chat) {
-        String body = json.write(chat.storedDocument().body());
+        String body = json.write(ChatStorage.of(chat).document().body());
         String meta = json.write(chat.meta());
-        String legacyText = chat.storedDocument().legacyMessagesText();
+        String legacyText = ChatStorage.of(chat).document().legacyMessagesText();
         statementSizeLimit.requireFits("the chat without its messages", chat.title(), body, meta, legacyText);
         List<Object> values = new ArrayList<>();
         values.add(chat.title());
@@ -102,7 +103,8 @@ public final class JdbcChatRepository implements ChatRepository {
 
     /** The title and the legacy messages list are searched beside the message rows. */
     private static String searchGramsOf(Chat chat) {
-        return SearchGrams.of(chat.ownerId().value(), chat.title(), chat.storedDocument().legacyMessagesText());
+        return SearchGrams.of(chat.ownerId().value(), chat.title(),
+                ChatStorage.of(chat).document().legacyMessagesText());
     }
 
     @Override
@@ -116,9 +118,9 @@ public final class JdbcChatRepository implements ChatRepository {
                 insert.executeUpdate();
             }
             // Every message, not only the pending ones: a chat restored elsewhere (a copy) has none pending.
-            upsertMessages(connection, chat, chat.storedDocument().messages());
+            upsertMessages(connection, chat, ChatStorage.of(chat).document().messages());
             replaceTags(connection, chat);
-            return chat.afterInsert();
+            return ChatStorage.of(chat).inserted();
         });
     }
 
@@ -136,13 +138,13 @@ public final class JdbcChatRepository implements ChatRepository {
                     throw new ChatVersionConflictException(chat.id(), chat.version());
                 }
             }
-            MessageChanges changes = chat.pendingMessageChanges();
+            MessageChanges changes = ChatStorage.of(chat).pendingMessageChanges();
             deleteMessages(connection, chat.id(), changes.removed());
             upsertMessages(connection, chat, changes.upserted().values());
-            if (chat.tagsOrArchivedChangedSinceRead()) {
+            if (ChatStorage.of(chat).tagsOrArchivedChanged()) {
                 replaceTags(connection, chat);
             }
-            return chat.afterUpdate();
+            return ChatStorage.of(chat).updated();
         });
     }
 

@@ -2,6 +2,7 @@ package dev.chats.adapters.mongo;
 
 import dev.chats.adapters.mongo.ChatDocumentMapper.StoredBody;
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.InvalidChatDocumentException;
 import dev.chats.domain.chat.Message;
 import dev.chats.domain.user.UserId;
@@ -65,8 +66,8 @@ final class ChatWrite {
             }
             upserts.add(document);
         }
-        ChatWrite write = new ChatWrite(StoredBody.of(chat.storedDocument().body()),
-                chat.storedDocument().legacyMessagesText(), ChatDocumentMapper.listFields(chat),
+        ChatWrite write = new ChatWrite(StoredBody.of(ChatStorage.of(chat).document().body()),
+                ChatStorage.of(chat).document().legacyMessagesText(), ChatDocumentMapper.listFields(chat),
                 upserts, List.copyOf(removed));
         BsonDocument fields = new BsonDocument();
         write.fields("").forEach(fields::append);

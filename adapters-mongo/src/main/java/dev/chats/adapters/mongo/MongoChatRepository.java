@@ -6,6 +6,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSummary;
@@ -109,18 +110,19 @@ public final class MongoChatRepository implements ChatRepository {
     public Chat add(Chat chat) {
         return store.call("add chat", () -> {
             // Every message, not only the pending ones: a chat restored elsewhere (a copy) has none pending.
-            firstWrite.add(chat, ChatWrite.of(chat, chat.storedDocument().messages(), List.of(), chat.version()));
-            return chat.afterInsert();
+            firstWrite.add(chat, ChatWrite.of(chat, ChatStorage.of(chat).document().messages(), List.of(),
+                    chat.version()));
+            return ChatStorage.of(chat).inserted();
         });
     }
 
     @Override
     public Chat update(Chat chat) {
         return store.call("update chat", () -> {
-            MessageChanges changes = chat.pendingMessageChanges();
+            MessageChanges changes = ChatStorage.of(chat).pendingMessageChanges();
             writer.update(chat, ChatWrite.of(chat, changes.upserted().values(), changes.removed(),
                     chat.version() + 1));
-            return chat.afterUpdate();
+            return ChatStorage.of(chat).updated();
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.chats.adapters.mongo;
 
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.PageRequest;
@@ -53,7 +54,7 @@ class MongoBigChatTest {
         long read = System.nanoTime();
 
         assertThat(back.document()).isEqualTo(document);
-        assertThat(back.storedDocument().messages()).hasSize(MESSAGES);
+        assertThat(ChatStorage.of(back).document().messages()).hasSize(MESSAGES);
 
         back.upsertMessageContent("m" + MESSAGES, "one more question", "user", 2_000);
         long updateStart = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.chats.adapters.mongo;
 
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.port.ChatVersionConflictException;
 import dev.chats.domain.user.UserId;
@@ -102,7 +103,7 @@ class MongoChatContentionTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
 
         System.out.printf("%d uncontended read-and-write pairs on one chat: %d ms%n", 2 * WRITERS, millis);
-        assertThat(chats.findById(id).orElseThrow().storedDocument().messages()).hasSize(1 + 2 * WRITERS);
+        assertThat(ChatStorage.of(chats.findById(id).orElseThrow()).document().messages()).hasSize(1 + 2 * WRITERS);
     }
 
     /** Runs one read-modify-write until it is not beaten by another writer, as VersionedWrite does; its attempts. */

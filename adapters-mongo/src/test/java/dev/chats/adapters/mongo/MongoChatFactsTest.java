@@ -5,6 +5,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.PageRequest;
 import dev.chats.domain.chat.SortDirection;
@@ -216,7 +217,7 @@ class MongoChatFactsTest {
     private ChatFacts wholeFacts(ChatId id) {
         Chat chat = chats.findById(id).orElseThrow();
         return ChatFacts.of(chat.id(), chat.ownerId(), chat.createdAt(), chat.updatedAt(), chat.meta(),
-                chat.storedDocument().body(), chat.storedDocument().messages());
+                ChatStorage.of(chat).document().body(), ChatStorage.of(chat).document().messages());
     }
 
     /** The document of message {@code a} as the first version wrote it, the edit's own stamp taken back. */

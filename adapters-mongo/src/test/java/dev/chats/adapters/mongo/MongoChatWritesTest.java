@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.InvalidChatDocumentException;
 import dev.chats.domain.chat.ChatQuery;
@@ -293,7 +294,7 @@ class MongoChatWritesTest {
         }
         Chat last = chats.findById(id).orElseThrow();
         assertThat(last.version()).isEqualTo(151);
-        assertThat(last.storedDocument().messages()).hasSize(151);
+        assertThat(ChatStorage.of(last).document().messages()).hasSize(151);
     }
 
     /** Every update of the writer above adds a message and makes it current: a committed state is one chain. */

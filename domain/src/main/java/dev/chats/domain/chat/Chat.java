@@ -238,13 +238,13 @@ public final class Chat {
     }
 
     /** This new chat as it is once inserted: same version, nothing pending. */
-    public Chat afterInsert() {
+    Chat afterInsert() {
         return new Chat(id, ownerId, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
                 version, MessageChanges.none(), true);
     }
 
     /** This chat as it is once its changes are stored over the version it was read at: next version, nothing pending. */
-    public Chat afterUpdate() {
+    Chat afterUpdate() {
         return new Chat(id, ownerId, document, createdAt, updatedAt, shareId, archived, pinned, meta, folderId,
                 version + 1, MessageChanges.none(), true);
     }
@@ -253,7 +253,7 @@ public final class Chat {
      * Whether the chat's tags or archived flag differ from what is stored (always, for a chat not stored yet):
      * stores that keep a tag index beside the chat update it only then, not on every message write.
      */
-    public boolean tagsOrArchivedChangedSinceRead() {
+    boolean tagsOrArchivedChangedSinceRead() {
         return tagStateAsRead == null || !tagStateAsRead.equals(tagState());
     }
 
@@ -292,7 +292,7 @@ public final class Chat {
     }
 
     /** The document split for storage. */
-    public ChatDocument storedDocument() {
+    ChatDocument storedDocument() {
         return document;
     }
 
@@ -331,7 +331,7 @@ public final class Chat {
     }
 
     /** The message rows that saving this chat must write. */
-    public MessageChanges pendingMessageChanges() {
+    MessageChanges pendingMessageChanges() {
         return pendingMessageChanges;
     }
 

@@ -1,6 +1,7 @@
 package dev.chats.domain.port;
 
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSummary;
@@ -24,15 +25,15 @@ public interface ChatRepository {
     /**
      * Stores a new chat and all its messages.
      *
-     * @return the chat as stored ({@link Chat#afterInsert()})
+     * @return the chat as stored ({@link ChatStorage#inserted()})
      */
     Chat add(Chat chat);
 
     /**
      * Stores the chat's changes if the stored version is still {@link Chat#version()}: the chat record and only the
-     * message records in {@link Chat#pendingMessageChanges()}.
+     * message records in {@link ChatStorage#pendingMessageChanges()}.
      *
-     * @return the chat at its new version ({@link Chat#afterUpdate()})
+     * @return the chat at its new version ({@link ChatStorage#updated()})
      * @throws ChatVersionConflictException if the chat was changed or deleted since it was read
      */
     Chat update(Chat chat);

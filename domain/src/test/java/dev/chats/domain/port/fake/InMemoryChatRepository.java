@@ -1,6 +1,7 @@
 package dev.chats.domain.port.fake;
 
 import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatOrder;
@@ -38,7 +39,7 @@ import java.util.stream.Stream;
  *
  * <p>It stores a chat the way the databases do — one chat record holding the document body (with the empty
  * {@code history.messages} placeholder) and one record per message — and {@link #update} writes only the message
- * records in {@link Chat#pendingMessageChanges()}. So a chat whose pending changes are incomplete reads back wrong
+ * records in {@link ChatStorage#pendingMessageChanges()}. So a chat whose pending changes are incomplete reads back wrong
  * here exactly as it would from a database, instead of being papered over by storing the whole aggregate.
  *
  * <p>Every method holds the repository's lock for its whole run, so each call is atomic, as one transaction is.
@@ -62,9 +63,9 @@ public final class InMemoryChatRepository implements ChatRepository {
         }
         Map<String, Message> messages = new LinkedHashMap<>();
         // A new chat is stored with every message of its document, whatever is pending (a restored chat pends none).
-        chat.storedDocument().messages().forEach(m -> messages.put(m.id(), copy(m)));
+        ChatStorage.of(chat).document().messages().forEach(m -> messages.put(m.id(), copy(m)));
         chats.put(chat.id(), new StoredChat(ChatRecord.of(chat, chat.version()), messages));
-        return chat.afterInsert();
+        return ChatStorage.of(chat).inserted();
     }
 
     @Override
@@ -74,9 +75,9 @@ public final class InMemoryChatRepository implements ChatRepository {
             throw new ChatVersionConflictException(chat.id(), chat.version());
         }
         stored.record = ChatRecord.of(chat, chat.version() + 1);
-        chat.pendingMessageChanges().removed().forEach(stored.messages::remove);
-        chat.pendingMessageChanges().upserted().values().forEach(m -> stored.messages.put(m.id(), copy(m)));
-        return chat.afterUpdate();
+        ChatStorage.of(chat).pendingMessageChanges().removed().forEach(stored.messages::remove);
+        ChatStorage.of(chat).pendingMessageChanges().upserted().values().forEach(m -> stored.messages.put(m.id(), copy(m)));
+        return ChatStorage.of(chat).updated();
     }
 
     @Override
@@ -245,7 +246,7 @@ public final class InMemoryChatRepository implements ChatRepository {
                               FolderId folderId, long version) {
 
         static ChatRecord of(Chat chat, long version) {
-            return new ChatRecord(chat.ownerId(), JsonTree.copyObject(chat.storedDocument().body()),
+            return new ChatRecord(chat.ownerId(), JsonTree.copyObject(ChatStorage.of(chat).document().body()),
                     chat.createdAt(), chat.updatedAt(), chat.shareId().orElse(null), chat.archived(), chat.pinned(),
                     chat.meta(), chat.folderId().orElse(null), version);
         }
