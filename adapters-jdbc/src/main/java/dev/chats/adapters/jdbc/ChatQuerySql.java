@@ -1,17 +1,19 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.chat.ChatCriterion;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSortField;
 import dev.chats.domain.chat.Flag;
-import dev.chats.domain.chat.FolderScope;
 import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.user.UserId;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A {@link ChatQuery} as one SELECT over the {@code chat} table: filters, order and window all run in the
@@ -33,44 +35,12 @@ final class ChatQuerySql {
      * indexes serve and H2 scans for.
      */
     static ChatQuerySql select(SqlDialect dialect, boolean searchGramsIndexed, String columns, ChatQuery query) {
-        String like = " LIKE ?" + dialect.likeEscapeClause();
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        query.owner().ifPresent(owner -> {
-            conditions.add("user_id = ?");
-            parameters.add(owner.value());
-        });
-        flag("archived", query.archived(), conditions, parameters);
-        flag("pinned", query.pinned(), conditions, parameters);
-        folder(query.folder(), conditions, parameters);
-        query.titleContains().ifPresent(text -> {
-            conditions.add("LOWER(title)" + like);
-            parameters.add(containsPattern(text, dialect.likeEscape()));
-        });
-        if (query.shared() != Flag.ANY) {
-            conditions.add(query.shared() == Flag.ONLY_TRUE ? "share_id IS NOT NULL" : "share_id IS NULL");
+        Conditions translation = new Conditions(dialect, searchGramsIndexed, query, conditions, parameters);
+        for (ChatCriterion criterion : query.criteria()) {
+            criterion.accept(translation);
         }
-        for (String tag : new java.util.TreeSet<>(query.allTags())) {
-            conditions.add("EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id AND ct.tag_id = ?)");
-            parameters.add(tag);
-        }
-        if (query.untagged()) {
-            conditions.add("NOT EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id)");
-        }
-        query.textContains().ifPresent(text -> {
-            String pattern = containsPattern(text, dialect.likeEscape());
-            // The grams are scoped by owner, so only a search within one user's chats can use them.
-            String grams = searchGramsIndexed && query.owner().isPresent()
-                    ? SearchGrams.requireAllOf(query.owner().get().value(), text.toLowerCase(Locale.ROOT)) : "";
-            if (grams.isEmpty()) {
-                conditions.add("(LOWER(title)" + like + " OR LOWER(legacy_text)" + like
-                        + " OR EXISTS (SELECT 1 FROM chat_message m WHERE m.chat_id = chat.id"
-                        + " AND LOWER(m.content_text)" + like + "))");
-                parameters.addAll(List.of(pattern, pattern, pattern));
-                return;
-            }
-            MariaDbSearch.textCondition(like, grams, pattern, conditions, parameters);
-        });
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM chat");
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
@@ -105,26 +75,95 @@ final class ChatQuerySql {
         return "user_id, ";
     }
 
-    private static void flag(String column, Flag flag, List<String> conditions, List<Object> parameters) {
-        if (flag != Flag.ANY) {
-            conditions.add(column + " = ?");
-            parameters.add(flag == Flag.ONLY_TRUE);
-        }
-    }
+    /** Each criterion as an SQL condition over the {@code chat} row, with its parameters in order. */
+    private static final class Conditions implements ChatCriterion.Visitor<Void> {
 
-    private static void folder(FolderScope scope, List<String> conditions, List<Object> parameters) {
-        if (scope.onlyRoot()) {
-            conditions.add("folder_id IS NULL");
-            return;
+        private final SqlDialect dialect;
+        private final boolean searchGramsIndexed;
+        private final ChatQuery query;
+        private final List<String> conditions;
+        private final List<Object> parameters;
+        private final String like;
+
+        Conditions(SqlDialect dialect, boolean searchGramsIndexed, ChatQuery query, List<String> conditions,
+                   List<Object> parameters) {
+            this.dialect = dialect;
+            this.searchGramsIndexed = searchGramsIndexed;
+            this.query = query;
+            this.conditions = conditions;
+            this.parameters = parameters;
+            this.like = " LIKE ?" + dialect.likeEscapeClause();
         }
-        scope.folderSet().ifPresent(folders -> {
+
+        private Void add(String condition, Object... values) {
+            conditions.add(condition);
+            parameters.addAll(List.of(values));
+            return null;
+        }
+
+        @Override
+        public Void ownedBy(UserId owner) {
+            return add("user_id = ?", owner.value());
+        }
+
+        @Override
+        public Void archived(boolean archived) {
+            return add("archived = ?", archived);
+        }
+
+        @Override
+        public Void pinned(boolean pinned) {
+            return add("pinned = ?", pinned);
+        }
+
+        @Override
+        public Void inRootFolder() {
+            return add("folder_id IS NULL");
+        }
+
+        @Override
+        public Void inFolders(Set<FolderId> folders) {
             if (folders.isEmpty()) {
-                conditions.add("1 = 0");
-                return;
+                return add("1 = 0");
             }
-            conditions.add("folder_id IN (" + SqlParameters.placeholders(folders.size()) + ")");
-            folders.stream().map(FolderId::value).sorted().forEach(parameters::add);
-        });
+            return add("folder_id IN (" + SqlParameters.placeholders(folders.size()) + ")",
+                    folders.stream().map(FolderId::value).sorted().toArray());
+        }
+
+        @Override
+        public Void titleContains(String text) {
+            return add("LOWER(title)" + like, containsPattern(text, dialect.likeEscape()));
+        }
+
+        @Override
+        public Void shared(boolean shared) {
+            return add(shared ? "share_id IS NOT NULL" : "share_id IS NULL");
+        }
+
+        @Override
+        public Void carriesTag(String tagId) {
+            return add("EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id AND ct.tag_id = ?)", tagId);
+        }
+
+        @Override
+        public Void untagged() {
+            return add("NOT EXISTS (SELECT 1 FROM chat_tag ct WHERE ct.chat_id = chat.id)");
+        }
+
+        @Override
+        public Void textContains(String text) {
+            String pattern = containsPattern(text, dialect.likeEscape());
+            // The grams are scoped by owner, so only a search within one user's chats can use them.
+            String grams = searchGramsIndexed && query.owner().isPresent()
+                    ? SearchGrams.requireAllOf(query.owner().get().value(), text.toLowerCase(Locale.ROOT)) : "";
+            if (grams.isEmpty()) {
+                return add("(LOWER(title)" + like + " OR LOWER(legacy_text)" + like
+                        + " OR EXISTS (SELECT 1 FROM chat_message m WHERE m.chat_id = chat.id"
+                        + " AND LOWER(m.content_text)" + like + "))", pattern, pattern, pattern);
+            }
+            MariaDbSearch.textCondition(like, grams, pattern, conditions, parameters);
+            return null;
+        }
     }
 
     /** {@code %text%} with the text's own {@code %}, {@code _} and escape characters taken literally. */

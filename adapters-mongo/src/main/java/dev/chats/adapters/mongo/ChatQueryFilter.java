@@ -2,17 +2,18 @@ package dev.chats.adapters.mongo;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import dev.chats.domain.chat.ChatCriterion;
 import dev.chats.domain.chat.ChatQuery;
-import dev.chats.domain.chat.Flag;
 import dev.chats.domain.chat.SortDirection;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.user.UserId;
 import org.bson.BsonRegularExpression;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import static dev.chats.adapters.mongo.ChatDocumentMapper.ARCHIVED;
@@ -48,34 +49,77 @@ final class ChatQueryFilter {
     static Bson of(ChatQuery query, BiFunction<Bson, BsonRegularExpression, Collection<String>> contentMatches) {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(visible());
-        query.owner().ifPresent(owner -> conditions.add(Filters.eq(USER, owner.value())));
-        flag(ARCHIVED, query.archived(), conditions);
-        flag(PINNED, query.pinned(), conditions);
-        if (query.folder().onlyRoot()) {
-            conditions.add(Filters.eq(FOLDER, null));
+        Bson owner = query.owner().map(o -> Filters.eq(USER, o.value())).orElse(null);
+        Conditions translation = new Conditions(owner, contentMatches);
+        for (ChatCriterion criterion : query.criteria()) {
+            conditions.add(criterion.accept(translation));
         }
-        query.folder().folderSet().ifPresent(folders -> conditions.add(folders.isEmpty()
-                ? Filters.in(ID, List.of())
-                : Filters.in(FOLDER, folders.stream().map(FolderId::value).sorted().toList())));
-        query.titleContains().ifPresent(text -> conditions.add(matches(TITLE, containsIgnoringCase(text))));
-        if (query.shared() == Flag.ONLY_TRUE) {
-            conditions.add(Filters.ne(SHARE, null));
-        } else if (query.shared() == Flag.ONLY_FALSE) {
-            conditions.add(Filters.eq(SHARE, null));
-        }
-        if (!query.allTags().isEmpty()) {
-            conditions.add(Filters.all(TAGS, new TreeSet<>(query.allTags())));
-        }
-        if (query.untagged()) {
-            conditions.add(Filters.size(TAGS, 0));
-        }
-        query.textContains().ifPresent(text -> {
-            BsonRegularExpression pattern = containsIgnoringCase(text);
-            Bson owner = query.owner().map(o -> Filters.eq(USER, o.value())).orElse(null);
-            conditions.add(Filters.or(matches(TITLE, pattern), matches(LEGACY_TEXT, pattern),
-                    Filters.in(ID, contentMatches.apply(owner, pattern))));
-        });
         return Filters.and(conditions);
+    }
+
+    /** Each criterion as a condition on a chat document. */
+    private static final class Conditions implements ChatCriterion.Visitor<Bson> {
+
+        private final Bson owner;
+        private final BiFunction<Bson, BsonRegularExpression, Collection<String>> contentMatches;
+
+        Conditions(Bson owner, BiFunction<Bson, BsonRegularExpression, Collection<String>> contentMatches) {
+            this.owner = owner;
+            this.contentMatches = contentMatches;
+        }
+
+        @Override
+        public Bson ownedBy(UserId user) {
+            return Filters.eq(USER, user.value());
+        }
+
+        @Override
+        public Bson archived(boolean archived) {
+            return Filters.eq(ARCHIVED, archived);
+        }
+
+        @Override
+        public Bson pinned(boolean pinned) {
+            return Filters.eq(PINNED, pinned);
+        }
+
+        @Override
+        public Bson inRootFolder() {
+            return Filters.eq(FOLDER, null);
+        }
+
+        @Override
+        public Bson inFolders(Set<FolderId> folders) {
+            return folders.isEmpty() ? Filters.in(ID, List.of())
+                    : Filters.in(FOLDER, folders.stream().map(FolderId::value).sorted().toList());
+        }
+
+        @Override
+        public Bson titleContains(String text) {
+            return matches(TITLE, containsIgnoringCase(text));
+        }
+
+        @Override
+        public Bson shared(boolean shared) {
+            return shared ? Filters.ne(SHARE, null) : Filters.eq(SHARE, null);
+        }
+
+        @Override
+        public Bson carriesTag(String tagId) {
+            return Filters.eq(TAGS, tagId);
+        }
+
+        @Override
+        public Bson untagged() {
+            return Filters.size(TAGS, 0);
+        }
+
+        @Override
+        public Bson textContains(String text) {
+            BsonRegularExpression pattern = containsIgnoringCase(text);
+            return Filters.or(matches(TITLE, pattern), matches(LEGACY_TEXT, pattern),
+                    Filters.in(ID, contentMatches.apply(owner, pattern)));
+        }
     }
 
     /** The field's string value matches the expression. */
@@ -96,12 +140,6 @@ final class ChatQueryFilter {
         };
         Bson first = query.order().direction() == SortDirection.ASC ? Sorts.ascending(field) : Sorts.descending(field);
         return Sorts.orderBy(first, Sorts.ascending(ID));
-    }
-
-    private static void flag(String field, Flag flag, List<Bson> conditions) {
-        if (flag != Flag.ANY) {
-            conditions.add(Filters.eq(field, flag == Flag.ONLY_TRUE));
-        }
     }
 
     /**

@@ -1,12 +1,17 @@
 package dev.chats.domain.chat;
 
+import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.tag.TagName;
 import dev.chats.domain.user.UserId;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What a chat list or search asks the repository for. The repository filters, orders and pages in the database.
@@ -101,22 +106,103 @@ public record ChatQuery(Optional<UserId> owner, Flag archived, Flag pinned, Fold
                 shared, Optional.ofNullable(text));
     }
 
-    /** Whether a chat matches every filter of this query (paging and order aside). */
+    /**
+     * The query's filters, one criterion each, in a fixed order (owner first, the text search last): what a store
+     * translates. Tags are in their natural order, so equal queries give equal criteria.
+     */
+    public List<ChatCriterion> criteria() {
+        List<ChatCriterion> criteria = new ArrayList<>();
+        owner.ifPresent(o -> criteria.add(new ChatCriterion.OwnedBy(o)));
+        if (archived != Flag.ANY) {
+            criteria.add(new ChatCriterion.Archived(archived == Flag.ONLY_TRUE));
+        }
+        if (pinned != Flag.ANY) {
+            criteria.add(new ChatCriterion.Pinned(pinned == Flag.ONLY_TRUE));
+        }
+        if (folder.onlyRoot()) {
+            criteria.add(new ChatCriterion.InRootFolder());
+        }
+        folder.folderSet().ifPresent(folders -> criteria.add(new ChatCriterion.InFolders(folders)));
+        titleContains.ifPresent(text -> criteria.add(new ChatCriterion.TitleContains(text)));
+        if (shared != Flag.ANY) {
+            criteria.add(new ChatCriterion.Shared(shared == Flag.ONLY_TRUE));
+        }
+        new TreeSet<>(allTags).forEach(tag -> criteria.add(new ChatCriterion.CarriesTag(tag)));
+        if (untagged) {
+            criteria.add(new ChatCriterion.Untagged());
+        }
+        textContains.ifPresent(text -> criteria.add(new ChatCriterion.TextContains(text)));
+        return criteria;
+    }
+
+    /** Whether a chat meets every criterion of this query (paging and order aside): the rule the stores implement. */
     public boolean matches(Chat chat) {
-        Set<String> carried = chat.tagIds().stream().map(TagName::normalise)
-                .collect(java.util.stream.Collectors.toSet());
-        return owner.map(chat::isOwnedBy).orElse(true)
-                && archived.accepts(chat.archived())
-                && pinned.accepts(chat.pinned())
-                && shared.accepts(chat.shareId().isPresent())
-                && folder.accepts(chat.folderId().orElse(null))
-                && titleContains.map(t -> contains(chat.title(), t)).orElse(true)
-                && carried.containsAll(allTags)
-                && (!untagged || carried.isEmpty())
-                && textContains.map(t -> contains(chat.title(), t)
-                        || contains(chat.storedDocument().legacyMessagesText(), t)
-                        || chat.storedDocument().messages().stream().anyMatch(m -> contains(m.contentText(), t)))
-                .orElse(true);
+        ChatCriterion.Visitor<Boolean> rule = new Matcher(chat);
+        return criteria().stream().allMatch(criterion -> criterion.accept(rule));
+    }
+
+    /** Each criterion decided for one chat in memory. */
+    private static final class Matcher implements ChatCriterion.Visitor<Boolean> {
+
+        private final Chat chat;
+        private final Set<String> carried;
+
+        Matcher(Chat chat) {
+            this.chat = chat;
+            this.carried = chat.tagIds().stream().map(TagName::normalise).collect(Collectors.toSet());
+        }
+
+        @Override
+        public Boolean ownedBy(UserId owner) {
+            return chat.isOwnedBy(owner);
+        }
+
+        @Override
+        public Boolean archived(boolean archived) {
+            return chat.archived() == archived;
+        }
+
+        @Override
+        public Boolean pinned(boolean pinned) {
+            return chat.pinned() == pinned;
+        }
+
+        @Override
+        public Boolean inRootFolder() {
+            return chat.folderId().isEmpty();
+        }
+
+        @Override
+        public Boolean inFolders(Set<FolderId> folders) {
+            return chat.folderId().map(folders::contains).orElse(false);
+        }
+
+        @Override
+        public Boolean titleContains(String text) {
+            return contains(chat.title(), text);
+        }
+
+        @Override
+        public Boolean shared(boolean shared) {
+            return chat.shareId().isPresent() == shared;
+        }
+
+        @Override
+        public Boolean carriesTag(String tagId) {
+            return carried.contains(tagId);
+        }
+
+        @Override
+        public Boolean untagged() {
+            return carried.isEmpty();
+        }
+
+        @Override
+        public Boolean textContains(String text) {
+            ChatDocument document = chat.storedDocument();
+            return contains(chat.title(), text) || contains(document.legacyMessagesText(), text)
+                    || document.messages().stream().anyMatch(m -> contains(m.contentText(), text));
+        }
     }
 
     private static boolean contains(String text, String part) {
