@@ -1,5 +1,6 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.port.ConnectionUrls;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.port.StoreUnavailableException;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -31,7 +32,7 @@ final class DatabaseReachable implements BeanCreatedEventListener<DataSource> {
             SqlDialect.of(dataSource);
         } catch (JdbcAccessException e) {
             String where = dataSource instanceof HikariDataSource pool
-                    ? JdbcUrls.masked(pool.getJdbcUrl()) : "the configured datasource";
+                    ? ConnectionUrls.masked(pool.getJdbcUrl()) : "the configured datasource";
             String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             LOG.error("Cannot connect to the database at {}: {}", where, reason);
             throw new StoreUnavailableException("cannot connect to the database at " + where, e);

@@ -1,5 +1,6 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.port.ConnectionUrls;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.api.MigrationInfo;
@@ -57,14 +58,14 @@ public final class JdbcSchemaCheck {
                 while (cause.getCause() != null && cause.getCause() != cause) {
                     cause = cause.getCause();
                 }
-                throw new Unreachable("cannot connect to " + JdbcUrls.masked(url) + ": "
+                throw new Unreachable("cannot connect to " + ConnectionUrls.masked(url) + ": "
                         + firstLine(cause), e);
             }
             MigrationInfoService info;
             try {
                 info = SchemaMigrations.of(dataSource, dialect, schema).info();
             } catch (org.flywaydb.core.api.FlywayException e) {
-                throw new Unreachable("cannot read the schema history of " + JdbcUrls.masked(url)
+                throw new Unreachable("cannot read the schema history of " + ConnectionUrls.masked(url)
                         + ": " + firstLine(e), e);
             }
             MigrationInfo[] all = info.all();

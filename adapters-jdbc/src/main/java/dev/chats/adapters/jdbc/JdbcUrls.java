@@ -2,7 +2,7 @@ package dev.chats.adapters.jdbc;
 
 import java.util.Locale;
 
-/** What the adapter does to a configured JDBC URL: makes an H2 file durable, and masks it for logs. */
+/** What the adapter does to a configured JDBC URL: makes an H2 file durable. */
 final class JdbcUrls {
 
     private JdbcUrls() {
@@ -20,11 +20,5 @@ final class JdbcUrls {
             return url;
         }
         return url + ";WRITE_DELAY=0";
-    }
-
-    /** The URL as it may appear in a log: user info and password parameters masked. */
-    static String masked(String url) {
-        return url.replaceAll("//[^/@]+@", "//***@")
-                .replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***");
     }
 }

@@ -1,5 +1,6 @@
 package dev.chats.adapters.mongo;
 
+import dev.chats.domain.port.ConnectionUrls;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
@@ -64,7 +65,7 @@ public final class MongoLayout {
             return inspect(client.getDatabase(name));
         } catch (MongoException e) {
             String message = String.valueOf(e.getMessage());
-            throw new Unreachable("cannot read MongoDB at " + MongoSettings.masked(connection) + " (database "
+            throw new Unreachable("cannot read MongoDB at " + ConnectionUrls.masked(connection) + " (database "
                     + name + "): " + message.lines().findFirst().orElse(message), e);
         }
     }

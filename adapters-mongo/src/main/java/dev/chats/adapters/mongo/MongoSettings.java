@@ -1,5 +1,6 @@
 package dev.chats.adapters.mongo;
 
+import dev.chats.domain.port.ConnectionUrls;
 import com.mongodb.ConnectionString;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -64,7 +65,7 @@ public final class MongoSettings {
 
     /** The URI as it may appear in a log: user name and password masked. */
     String maskedUri() {
-        return masked(uri.getConnectionString());
+        return ConnectionUrls.masked(uri.getConnectionString());
     }
 
     String database() {
@@ -87,18 +88,13 @@ public final class MongoSettings {
         return outageFailFast;
     }
 
-    static String masked(String uri) {
-        return uri.replaceAll("//[^/@]+@", "//***@")
-                .replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***");
-    }
-
     private static ConnectionString connectionString(String uri) {
         try {
             return new ConnectionString(uri);
         } catch (IllegalArgumentException e) {
             // The driver's message names the fault without the credentials; the URI is shown masked.
             throw new ConfigurationException("mongodb.uri (MONGODB_URI) is not a MongoDB connection string ("
-                    + masked(uri) + "): " + e.getMessage());
+                    + ConnectionUrls.masked(uri) + "): " + e.getMessage());
         }
     }
 

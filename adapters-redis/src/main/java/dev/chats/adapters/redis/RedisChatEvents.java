@@ -1,5 +1,6 @@
 package dev.chats.adapters.redis;
 
+import dev.chats.domain.port.ConnectionUrls;
 import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.port.ChatEvents;
 import io.lettuce.core.ClientOptions;
@@ -78,7 +79,7 @@ public final class RedisChatEvents implements ChatEvents, AutoCloseable {
         try {
             redisUri = RedisURI.create(uri);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a Redis URI: " + masked(uri) + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("not a Redis URI: " + ConnectionUrls.masked(uri) + " (" + e.getMessage() + ")", e);
         }
         RedisClient client = RedisClient.create(redisUri);
         client.setOptions(ClientOptions.builder()
@@ -96,14 +97,14 @@ public final class RedisChatEvents implements ChatEvents, AutoCloseable {
             RedisChatEvents events = new RedisChatEvents(channel, local, json, client, publisher, subscriber);
             subscriber.addListener(events.new ChannelListener());
             subscriber.sync().subscribe(channel);
-            LOG.info("chat events fan out through Redis {} on channel '{}' (instance {})", masked(uri), channel,
+            LOG.info("chat events fan out through Redis {} on channel '{}' (instance {})", ConnectionUrls.masked(uri), channel,
                     events.instance);
             return events;
         } catch (RuntimeException e) {
             closeQuietly(subscriber);
             closeQuietly(publisher);
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            throw new IllegalStateException("cannot connect to Redis at " + masked(uri) + " for chats.events.broker="
+            throw new IllegalStateException("cannot connect to Redis at " + ConnectionUrls.masked(uri) + " for chats.events.broker="
                     + "redis: " + e.getMessage() + " (set REDIS_URI, or chats.events.broker=local for one instance)",
                     e);
         }
@@ -178,11 +179,6 @@ public final class RedisChatEvents implements ChatEvents, AutoCloseable {
     /** The event's kind for a log line: never its content, which is the user's. */
     private static String kind(ChatEvent event) {
         return event.getClass().getSimpleName();
-    }
-
-    /** The URI as it may appear in a log: the password masked. */
-    static String masked(String uri) {
-        return String.valueOf(uri).replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@").replaceAll("//[^/@:]+@", "//***@");
     }
 
     /** Messages from the other instances; runs on a Lettuce I/O thread, so local delivery must not block. */

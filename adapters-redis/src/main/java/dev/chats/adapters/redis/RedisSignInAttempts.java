@@ -1,5 +1,6 @@
 package dev.chats.adapters.redis;
 
+import dev.chats.domain.port.ConnectionUrls;
 import dev.chats.domain.port.SignInAttempts;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -90,7 +91,7 @@ public final class RedisSignInAttempts implements SignInAttempts, AutoCloseable 
         try {
             redisUri = RedisURI.create(uri);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a Redis URI: " + RedisChatEvents.masked(uri), e);
+            throw new IllegalArgumentException("not a Redis URI: " + ConnectionUrls.masked(uri), e);
         }
         RedisClient client = RedisClient.create(redisUri);
         client.setOptions(ClientOptions.builder()
@@ -102,11 +103,11 @@ public final class RedisSignInAttempts implements SignInAttempts, AutoCloseable 
         try {
             StatefulRedisConnection<String, String> connection = client.connect();
             LOG.info("sign-in attempts are counted in Redis {}: {} per {} s per account",
-                    RedisChatEvents.masked(uri), limit, window.toSeconds());
+                    ConnectionUrls.masked(uri), limit, window.toSeconds());
             return new RedisSignInAttempts(client, connection, keyPrefix, limit, window, fallback);
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            throw new IllegalStateException("cannot connect to Redis at " + RedisChatEvents.masked(uri)
+            throw new IllegalStateException("cannot connect to Redis at " + ConnectionUrls.masked(uri)
                     + " to count sign-in attempts: " + e.getMessage(), e);
         }
     }

@@ -91,7 +91,7 @@ class RedisChatEventsTest {
         assertThatThrownBy(() -> RedisChatEvents.connect("redis://:pw@127.0.0.1:1", "c", e -> { },
                 ObjectMapper.getDefault()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("redis://:***@127.0.0.1:1")
+                .hasMessageContaining("redis://***@127.0.0.1:1")
                 .hasMessageNotContaining("pw");
     }
 

@@ -1,5 +1,6 @@
 package dev.chats.app.move;
 
+import dev.chats.domain.port.ConnectionUrls;
 import dev.chats.adapters.jdbc.JdbcSchemaCheck;
 import dev.chats.adapters.mongo.MongoLayout;
 import dev.chats.application.transfer.TransferRefusedException;
@@ -169,16 +170,12 @@ final class StoreSide implements AutoCloseable {
 
     private static String describe(Map<String, Object> settings) {
         if ("mongo".equals(settings.get("chats.persistence"))) {
-            return "MongoDB " + masked(String.valueOf(settings.getOrDefault("mongodb.uri", "mongodb://127.0.0.1")))
+            return "MongoDB " + ConnectionUrls.masked(String.valueOf(settings.getOrDefault("mongodb.uri", "mongodb://127.0.0.1")))
                     + " database " + settings.getOrDefault("mongodb.database", "chats");
         }
         Object schema = settings.get("datasources.default.schema");
-        return masked(String.valueOf(settings.get("datasources.default.url")))
+        return ConnectionUrls.masked(String.valueOf(settings.get("datasources.default.url")))
                 + (schema == null || String.valueOf(schema).isEmpty() ? "" : " schema " + schema);
-    }
-
-    static String masked(String url) {
-        return url.replaceAll("//[^/@]+@", "//***@").replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***");
     }
 
     private static String text(Map<String, Object> settings, String key) {
