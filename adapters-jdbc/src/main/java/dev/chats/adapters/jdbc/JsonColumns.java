@@ -1,13 +1,11 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.json.JsonTree;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** JSON objects kept in text columns: written compactly, read back as insertion-ordered JDK maps and lists. */
 final class JsonColumns {
@@ -32,7 +30,8 @@ final class JsonColumns {
             return null;
         }
         try {
-            Object tree = normalise(mapper.readValue(json, Argument.OBJECT_ARGUMENT));
+            // The domain's one normalisation of a JSON tree: ordered maps, lists, narrowest whole numbers.
+            Object tree = JsonTree.deepCopy(mapper.readValue(json, Argument.OBJECT_ARGUMENT));
             if (tree instanceof Map<?, ?>) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> object = (Map<String, Object>) tree;
@@ -42,17 +41,5 @@ final class JsonColumns {
         } catch (IOException e) {
             throw new JdbcAccessException("cannot read a JSON column", e);
         }
-    }
-
-    private static Object normalise(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), normalise(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(JsonColumns::normalise).collect(Collectors.toList());
-        }
-        return value;
     }
 }

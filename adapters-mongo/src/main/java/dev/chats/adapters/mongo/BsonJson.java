@@ -1,5 +1,6 @@
 package dev.chats.adapters.mongo;
 
+import dev.chats.domain.json.JsonTree;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDecimal128;
@@ -131,11 +132,8 @@ final class BsonJson {
                 return value.asBoolean().getValue();
             case INT32:
                 return value.asInt32().getValue();
-            case INT64: {
-                long number = value.asInt64().getValue();
-                return number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE ? (Object) (int) number
-                        : (Object) number;
-            }
+            case INT64:
+                return JsonTree.integer(value.asInt64().getValue());
             case DOUBLE:
                 return value.asDouble().getValue();
             case DECIMAL128:
