@@ -4,7 +4,7 @@ import dev.chats.domain.port.ConnectionUrls;
 import dev.chats.adapters.jdbc.JdbcSchemaCheck;
 import dev.chats.adapters.mongo.MongoLayout;
 import dev.chats.application.transfer.TransferRefusedException;
-import dev.chats.domain.port.DeploymentRecords;
+import dev.chats.domain.transfer.DeploymentRecords;
 import dev.chats.domain.port.StoreUnavailableException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;

@@ -55,6 +55,14 @@ class HexagonalArchitectureTest {
                 .check(production);
     }
 
+    /** Each capability of the domain (chat, folder, share, port …, subpackages included) is one slice. */
+    @Test
+    void domainCapabilities_dependOnOneAnotherWithoutCycles() {
+        slices().matching(ROOT + ".domain.(*)..").should().beFreeOfCycles()
+                .allowEmptyShould(false)
+                .check(production);
+    }
+
     /** Likewise the application's capabilities (chat, folder, identity, vapi …) in its ports and its services. */
     @Test
     void applicationCapabilities_dependOnOneAnotherWithoutCycles() {

@@ -5,7 +5,7 @@ import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;
-import dev.chats.domain.port.DeploymentRecords;
+import dev.chats.domain.transfer.DeploymentRecords;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
 import dev.chats.domain.tag.Tag;

@@ -4,7 +4,7 @@ import dev.chats.app.support.TestStore;
 import dev.chats.application.transfer.CanonicalJson;
 import dev.chats.application.transfer.RecordCodec;
 import dev.chats.application.transfer.TransferProgress;
-import dev.chats.domain.port.DeploymentRecords;
+import dev.chats.domain.transfer.DeploymentRecords;
 import dev.chats.domain.transfer.DeploymentRecord;
 import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;

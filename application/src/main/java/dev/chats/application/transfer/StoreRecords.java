@@ -1,6 +1,6 @@
 package dev.chats.application.transfer;
 
-import dev.chats.domain.port.DeploymentRecords;
+import dev.chats.domain.transfer.DeploymentRecords;
 import dev.chats.domain.transfer.DeploymentRecord;
 import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;

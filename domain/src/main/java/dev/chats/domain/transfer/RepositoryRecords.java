@@ -4,7 +4,6 @@ import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.port.ApiKeyRepository;
 import dev.chats.domain.port.ChatRepository;
-import dev.chats.domain.port.DeploymentRecords;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.RevokedTokens;
 import dev.chats.domain.port.SavedAssistantRepository;

@@ -1,8 +1,5 @@
-package dev.chats.domain.port;
+package dev.chats.domain.transfer;
 
-import dev.chats.domain.transfer.DeploymentRecord;
-import dev.chats.domain.transfer.RecordKey;
-import dev.chats.domain.transfer.RecordKind;
 
 import java.util.Collection;
 import java.util.List;
