@@ -132,6 +132,12 @@ class ChatsFrontEndCallsTest {
         return String.join("&", pairs);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> messagesOf(Map<String, Object> chatResponse) {
+        Map<String, Object> chat = (Map<String, Object>) chatResponse.get("chat");
+        return (Map<String, Object>) ((Map<String, Object>) chat.get("history")).get("messages");
+    }
+
     private static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -170,6 +176,19 @@ class ChatsFrontEndCallsTest {
         Map<String, Object> updated = object(apiRequest("POST", "/chats/" + id, token,
                 map("chat", map("title", "Renamed"))));
         assertThat(updated.get("title")).isEqualTo("Renamed");
+
+        // updateChatById(token, id, chat, deletedMessageIds): the newest front-end saves the whole history without
+        // the messages the user deleted and names them in deleted_message_ids.
+        Map<String, Object> regenerated = map("currentId", "u1", "messages", map(
+                "u1", map("id", "u1", "parentId", null, "childrenIds", List.of(), "role", "user",
+                        "content", "hi", "timestamp", 1_700_000_000)));
+        Map<String, Object> afterDelete = object(apiRequest("POST", "/chats/" + id, token,
+                map("chat", map("title", "Renamed", "history", regenerated), "deleted_message_ids", List.of("a1"))));
+        assertThat(afterDelete.get("title")).isEqualTo("Renamed");
+        assertThat(messagesOf(object(get("/chats/" + id, token)))).containsOnlyKeys("u1");
+        assertThat(idsWithUpdatedAt(get("/chats/search?" + query(map2("text", "hello")), token))).doesNotContain(id);
+        apiRequest("POST", "/chats/" + id, token, map("chat", map("history", CONVERSATION.get("history"))));
+        assertThat(messagesOf(object(get("/chats/" + id, token)))).containsOnlyKeys("u1", "a1");
 
         // getChatById, getChatPinnedStatusById, toggleChatPinnedStatusById, getPinnedChatList
         assertThat(object(get("/chats/" + id, token)).get("id")).isEqualTo(id);
