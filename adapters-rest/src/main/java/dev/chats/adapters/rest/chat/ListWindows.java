@@ -8,7 +8,8 @@ import java.util.Optional;
 /** Reads the window: {@code page} (60 per page), or the older {@code skip}/{@code limit} (default 0/50). */
 final class ListWindows {
 
-    private static final int PAGE_SIZE = 60;
+    /** Open WebUI's page of every list route. */
+    static final int PAGE_SIZE = 60;
     private static final int LEGACY_DEFAULT_LIMIT = 50;
 
     private ListWindows() {

@@ -55,8 +55,6 @@ import java.util.function.Supplier;
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
 public class SharedChatsController {
 
-    static final int PAGE_SIZE = 60;
-
     private final JsonBodies bodies;
     private final ShareChatUseCase sharing;
 
@@ -72,7 +70,7 @@ public class SharedChatsController {
                                            @Nullable @QueryValue String direction) {
         long pageNumber = QueryParams.integer("page", page, 1).orElse(1L);
         ShareChatUseCase.SharedListQuery listQuery = new ShareChatUseCase.SharedListQuery(QueryParams.text(query),
-                ListOrders.parse(orderBy, direction), PageRequest.ofPage(pageNumber, PAGE_SIZE));
+                ListOrders.parse(orderBy, direction), PageRequest.ofPage(pageNumber, ListWindows.PAGE_SIZE));
         return sharing.listShared(actor, listQuery).stream().map(SharedChatResponse::from).toList();
     }
 
