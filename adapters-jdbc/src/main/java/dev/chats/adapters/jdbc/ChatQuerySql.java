@@ -35,22 +35,33 @@ final class ChatQuerySql {
      * indexes serve and H2 scans for.
      */
     static ChatQuerySql select(SqlDialect dialect, boolean searchGramsIndexed, String columns, ChatQuery query) {
-        List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        Conditions translation = new Conditions(dialect, searchGramsIndexed, query, conditions, parameters);
-        for (ChatCriterion criterion : query.criteria()) {
-            criterion.accept(translation);
-        }
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM chat");
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM chat")
+                .append(where(dialect, searchGramsIndexed, query, parameters));
         String direction = query.order().direction() == SortDirection.ASC ? "ASC" : "DESC";
         sql.append(" ORDER BY ").append(dialect == SqlDialect.H2 ? indexKeyPrefix(query) : "").append(query.order().field().wireName()).append(' ')
                 .append(direction).append(", id ASC LIMIT ? OFFSET ?");
         parameters.add(query.page().limit());
         parameters.add(query.page().offset());
         return new ChatQuerySql(sql.toString(), parameters);
+    }
+
+    /** The COUNT of the chats matching {@code query}'s filters, served by the same indexes as its pages. */
+    static ChatQuerySql count(SqlDialect dialect, boolean searchGramsIndexed, ChatQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        return new ChatQuerySql("SELECT COUNT(*) FROM chat" + where(dialect, searchGramsIndexed, query, parameters),
+                parameters);
+    }
+
+    /** The WHERE clause of the query's criteria (empty without any), its parameters added in order. */
+    private static String where(SqlDialect dialect, boolean searchGramsIndexed, ChatQuery query,
+                                List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        Conditions translation = new Conditions(dialect, searchGramsIndexed, query, conditions, parameters);
+        for (ChatCriterion criterion : query.criteria()) {
+            criterion.accept(translation);
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /**

@@ -327,6 +327,20 @@ public final class JdbcChatRepository implements ChatRepository {
     }
 
     @Override
+    public long count(ChatQuery query) {
+        ChatQuerySql count = ChatQuerySql.count(dialect, searchGramsIndexed, query);
+        return transactions.read("count chats", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(count.sql())) {
+                count.bind(statement);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public long countChats(UserId owner, OptionalLong updatedAfter) {
         return transactions.read("count chats", connection -> {
             try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM chat WHERE user_id = ?"

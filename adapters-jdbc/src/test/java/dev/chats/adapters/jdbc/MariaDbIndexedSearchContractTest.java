@@ -98,6 +98,12 @@ class MariaDbIndexedSearchContractTest extends ChatRepositoryContract {
         }
 
         @Override
+        public long count(ChatQuery query) {
+            indexAll();
+            return repository.count(query);
+        }
+
+        @Override
         public long countChats(UserId owner, java.util.OptionalLong updatedAfter) {
             return repository.countChats(owner, updatedAfter);
         }

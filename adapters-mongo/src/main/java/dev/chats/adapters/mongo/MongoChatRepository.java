@@ -183,6 +183,11 @@ public final class MongoChatRepository implements ChatRepository {
     }
 
     @Override
+    public long count(ChatQuery query) {
+        return store.call("count chats", () -> chats.countDocuments(filter(query)));
+    }
+
+    @Override
     public long countChats(UserId owner, OptionalLong updatedAfter) {
         List<Bson> conditions = new ArrayList<>(List.of(Filters.eq(USER, owner.value()), ChatQueryFilter.visible()));
         updatedAfter.ifPresent(after -> conditions.add(Filters.gt(UPDATED, after)));

@@ -476,7 +476,6 @@ class OwuiClientCallsTest {
     }
 
     @Test
-    @Disabled("owui_client get_archived_count: GET /api/v1/chats/archived/count has no route")
     void chatsClient_getArchivedCount() {
         TestUsers.Account user = newUser("Owui Archive Count");
         String id = newChat(user, "Archive me");
@@ -544,7 +543,6 @@ class OwuiClientCallsTest {
     }
 
     @Test
-    @Disabled("owui_client unshare_all: DELETE /api/v1/chats/share/all has no route (answers 405)")
     void chatsClient_unshareAll() {
         TestUsers.Account owner = newUser("Owui Unshare");
         String id = newChat(owner, "Shared");

@@ -78,6 +78,9 @@ public interface ChatRepository {
      */
     List<ChatFacts> findFacts(UserId owner, OptionalLong updatedAfter, SortDirection direction, PageRequest page);
 
+    /** How many chats match the query's filters (its order and window aside). */
+    long count(ChatQuery query);
+
     /** How many chats the owner has, archived included; only those updated after {@code updatedAfter} if given. */
     long countChats(UserId owner, OptionalLong updatedAfter);
 

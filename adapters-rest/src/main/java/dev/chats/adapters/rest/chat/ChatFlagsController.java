@@ -96,6 +96,12 @@ public class ChatFlagsController {
         return stream(archive.exportArchived(actor)).map(ChatResponse::from);
     }
 
+    /** The newest router's count of the archived chats (a bare number), for the archive's badge. */
+    @Get("/archived/count")
+    public long archivedCount(@Actor User actor) {
+        return archive.countArchived(actor);
+    }
+
     @Get("/archived")
     public List<ChatTitleIdResponse> archived(@Actor User actor, @Nullable @QueryValue String page,
                                               @Nullable @QueryValue String skip,

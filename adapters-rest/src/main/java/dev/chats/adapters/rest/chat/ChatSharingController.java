@@ -70,6 +70,13 @@ public class ChatSharingController {
                 () -> sharing.unshare(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED)));
     }
 
+    /** The newest router's withdrawal of every share of the caller; always {@code true}, as upstream answers. */
+    @Delete("/share/all")
+    public boolean unshareAll(@Actor User actor) {
+        sharing.unshareAll(actor);
+        return true;
+    }
+
     @Get("/share/{shareId}")
     public ChatResponse readShared(@Actor User actor, @PathVariable String shareId) {
         return shareOr401(OpenWebUiMessages.NOT_FOUND,

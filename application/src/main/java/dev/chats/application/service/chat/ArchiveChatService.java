@@ -79,6 +79,12 @@ public final class ArchiveChatService implements ArchiveChatUseCase {
     }
 
     @Override
+    public long countArchived(User actor) {
+        return chats.count(new ChatQuery(Optional.of(actor.id()), Flag.ONLY_TRUE, Flag.ANY, FolderScope.any(),
+                Optional.empty(), ChatOrder.RECENT_FIRST, new PageRequest(0, 1)));
+    }
+
+    @Override
     public Iterable<Chat> exportArchived(User actor) {
         ChatQuery query = new ChatQuery(Optional.of(actor.id()), Flag.ONLY_TRUE, Flag.ANY, FolderScope.any(),
                 Optional.empty(), ChatOrder.RECENT_FIRST, new PageRequest(0, PagedIterable.FETCH_SIZE));

@@ -1,10 +1,12 @@
 package dev.chats.application.service.chat;
 
 import dev.chats.application.port.in.AccessProhibitedException;
+import dev.chats.application.port.in.chat.ChatNotFoundException;
 import dev.chats.application.port.in.chat.ShareChatUseCase;
 import dev.chats.application.port.in.chat.ShareNotFoundException;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
+import dev.chats.domain.chat.ChatOrder;
 import dev.chats.domain.chat.event.ChatCreated;
 import dev.chats.domain.chat.event.ChatShareChanged;
 import dev.chats.domain.permission.Permission;
@@ -25,6 +27,7 @@ import dev.chats.domain.user.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Shares: a snapshot of a chat published under its own id, readable by any signed-in user who has the link unless
@@ -88,6 +91,21 @@ public final class ShareChatService implements ShareChatUseCase {
             events.publish(new ChatShareChanged(unshared.outline()));
         }
         return wasShared[0];
+    }
+
+    @Override
+    public void unshareAll(User actor) {
+        // The chats are gathered first: unsharing while paging would move the window under the reader.
+        List<ChatId> shared = new ArrayList<>();
+        PagedIterable.of(window -> shares.findByOwner(new ShareListQuery(actor.id(), Optional.empty(),
+                ChatOrder.RECENT_FIRST, window))).forEach(summary -> shared.add(summary.chatId()));
+        for (ChatId chat : shared) {
+            try {
+                unshare(actor, chat);
+            } catch (ChatNotFoundException e) {
+                // Deleted meanwhile: its shares went with it.
+            }
+        }
     }
 
     @Override

@@ -399,6 +399,11 @@ class FolderServicesTest {
         }
 
         @Override
+        public long count(ChatQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long countChats(UserId owner, java.util.OptionalLong updatedAfter) {
             throw new UnsupportedOperationException();
         }

@@ -883,10 +883,13 @@ public abstract class ChatRepositoryContract {
             default -> throw new IllegalArgumentException(scope);
         };
 
-        List<ChatId> listed = listed(new ChatQuery(Optional.of(owner), archived, pinned, folderScope,
-                Optional.empty(), CREATED_FIRST, new PageRequest(0, 100)));
+        ChatQuery query = new ChatQuery(Optional.of(owner), archived, pinned, folderScope, Optional.empty(),
+                CREATED_FIRST, new PageRequest(0, 100));
+        List<ChatId> listed = listed(query);
 
         assertThat(named.namesOf(listed)).containsExactlyElementsOf(expected);
+        assertThat(chats().count(query)).as("count, whatever the window").isEqualTo(expected.size());
+        assertThat(chats().count(query.withPage(new PageRequest(5, 1)))).isEqualTo(expected.size());
     }
 
     static Stream<Arguments> titleSearches() {

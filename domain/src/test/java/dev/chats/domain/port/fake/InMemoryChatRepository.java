@@ -159,6 +159,11 @@ public final class InMemoryChatRepository implements ChatRepository {
         return matching(query).toList();
     }
 
+    @Override
+    public synchronized long count(ChatQuery query) {
+        return chats.entrySet().stream().map(e -> e.getValue().toChat(e.getKey())).filter(query::matches).count();
+    }
+
     /** Filtered by the query's own rule ({@link ChatQuery#matches}), in its total order, cut to its window. */
     private Stream<Chat> matching(ChatQuery query) {
         List<Chat> all = new ArrayList<>(chats.size());

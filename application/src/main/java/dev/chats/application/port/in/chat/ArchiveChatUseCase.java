@@ -26,6 +26,9 @@ public interface ArchiveChatUseCase {
     /** A window of the actor's archived chats, filtered by title and ordered as asked. */
     List<ChatSummary> archived(User actor, ListUserChatsUseCase.Query query);
 
+    /** How many archived chats the actor has, counted in the store. */
+    long countArchived(User actor);
+
     /** Every archived chat of the actor with its document, most recent first, read page by page. */
     Iterable<Chat> exportArchived(User actor);
 }

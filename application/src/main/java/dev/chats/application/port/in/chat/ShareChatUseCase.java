@@ -32,6 +32,9 @@ public interface ShareChatUseCase {
     /** Withdraws the chat's snapshot; false if it was not shared. */
     boolean unshare(User actor, ChatId id);
 
+    /** Withdraws every share of the actor, with their grants, as {@link #unshare} does for each. */
+    void unshareAll(User actor);
+
     /**
      * @throws ShareNotFoundException if no share has this id, or its grants leave the actor out (the owner and,
      *                                while admin chat access is on, admins are never left out)
