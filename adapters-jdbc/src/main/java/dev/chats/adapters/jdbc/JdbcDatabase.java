@@ -30,7 +30,7 @@ public final class JdbcDatabase {
 
     private final SqlDialect dialect;
     private final Transactions transactions;
-    private final JdbcOperations rows;
+    private final Rows rows;
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
     private final StatementSizeLimit statementSizeLimit;
@@ -44,7 +44,7 @@ public final class JdbcDatabase {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
                 new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation());
-        this.rows = rows;
+        this.rows = new Rows(rows);
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
         this.statementSizeLimit = StatementSizeLimit.of(dialect, transactions);
@@ -119,7 +119,7 @@ public final class JdbcDatabase {
     }
 
     /** micronaut-data's mapping of result rows to the row records ({@code readEntity}). */
-    JdbcOperations rows() {
+    Rows rows() {
         return rows;
     }
 
