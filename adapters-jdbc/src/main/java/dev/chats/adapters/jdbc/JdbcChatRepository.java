@@ -1,5 +1,7 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.adapters.jdbc.search.MariaDbSearch;
+import dev.chats.adapters.jdbc.search.SearchGrams;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.ChatId;
