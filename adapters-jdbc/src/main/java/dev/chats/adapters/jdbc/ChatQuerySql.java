@@ -77,8 +77,9 @@ final class ChatQuerySql {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
         String direction = query.order().direction() == SortDirection.ASC ? "ASC" : "DESC";
-        sql.append(" ORDER BY ").append(dialect.chatOrderLead(query)).append(query.order().field().wireName())
-                .append(' ').append(direction).append(", id ASC LIMIT ? OFFSET ?");
+        sql.append(" ORDER BY ").append(dialect.chatOrderLead(query))
+                .append(StoredNames.sortColumn(query.order().field())).append(' ').append(direction)
+                .append(", id ASC LIMIT ? OFFSET ?");
         parameters.add(query.page().limit());
         parameters.add(query.page().offset());
         return new ChatQuerySql(sql.toString(), parameters);

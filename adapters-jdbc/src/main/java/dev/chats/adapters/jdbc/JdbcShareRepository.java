@@ -104,7 +104,7 @@ public final class JdbcShareRepository implements ShareRepository {
             sql.append(" AND LOWER(title) LIKE ?").append(dialect.likeEscapeClause());
             parameters.add(ChatQuerySql.containsPattern(text, dialect.likeEscape()));
         });
-        sql.append(" ORDER BY ").append(query.order().field().wireName())
+        sql.append(" ORDER BY ").append(StoredNames.sortColumn(query.order().field()))
                 .append(query.order().direction() == SortDirection.ASC ? " ASC" : " DESC")
                 .append(", id ASC LIMIT ? OFFSET ?");
         parameters.add(query.page().limit());
@@ -142,16 +142,17 @@ public final class JdbcShareRepository implements ShareRepository {
                 return null;
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO chat_share_grant (user_id,"
-                    + " chat_id, position, id, principal_type, principal_id, permission) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " chat_id, position, id, principal_type, principal_id, permission)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < grants.size(); i++) {
                     AccessGrant grant = grants.get(i);
                     insert.setString(1, owner.value());
                     insert.setString(2, chat.value());
                     insert.setInt(3, i);
                     insert.setString(4, grant.id());
-                    insert.setString(5, grant.principalType().wireName());
+                    insert.setString(5, StoredNames.principal(grant.principalType()));
                     insert.setString(6, grant.principalId());
-                    insert.setString(7, grant.permission().wireName());
+                    insert.setString(7, StoredNames.access(grant.permission()));
                     insert.addBatch();
                 }
                 insert.executeBatch();

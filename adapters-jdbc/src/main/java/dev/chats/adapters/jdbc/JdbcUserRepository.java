@@ -37,7 +37,7 @@ public final class JdbcUserRepository implements UserRepository {
                     insert.setString(1, user.id().value());
                     insert.setString(2, user.name());
                     insert.setString(3, user.email().value());
-                    insert.setString(4, user.role().wireName());
+                    insert.setString(4, StoredNames.role(user.role()));
                     insert.setString(5, user.passwordHash());
                     insert.setString(6, user.profileImageUrl());
                     insert.setLong(7, user.createdAt());

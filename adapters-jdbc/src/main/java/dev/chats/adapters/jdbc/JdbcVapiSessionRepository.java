@@ -42,7 +42,7 @@ public final class JdbcVapiSessionRepository implements VapiSessionRepository {
                 insert.setString(1, session.ownerId().value());
                 insert.setString(2, session.id().value());
                 insert.setString(3, session.name());
-                insert.setString(4, session.status().wireName());
+                insert.setString(4, StoredNames.status(session.status()));
                 insert.setString(5, session.assistantId());
                 insert.setLong(6, session.createdAt());
                 insert.setLong(7, session.updatedAt());
@@ -66,7 +66,7 @@ public final class JdbcVapiSessionRepository implements VapiSessionRepository {
                     + " status = ?, updated_at = ?, version = ?, body = ? WHERE user_id = ? AND id = ?"
                     + " AND version = ?")) {
                 update.setString(1, updated.name());
-                update.setString(2, updated.status().wireName());
+                update.setString(2, StoredNames.status(updated.status()));
                 update.setLong(3, updated.updatedAt());
                 update.setLong(4, updated.version());
                 update.setString(5, json.write(body(updated)));

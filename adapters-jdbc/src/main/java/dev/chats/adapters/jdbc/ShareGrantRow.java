@@ -10,7 +10,7 @@ record ShareGrantRow(String id, String principalType, String principalId, String
     static final String COLUMNS = "id, principal_type, principal_id, permission";
 
     AccessGrant toGrant() {
-        return new AccessGrant(id, AccessGrant.Principal.fromWire(principalType).orElseThrow(), principalId,
-                AccessGrant.Access.fromWire(permission).orElseThrow());
+        return new AccessGrant(id, StoredNames.principal(principalType), principalId,
+                StoredNames.access(permission));
     }
 }

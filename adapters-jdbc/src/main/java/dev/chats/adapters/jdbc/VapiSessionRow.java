@@ -7,7 +7,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +23,7 @@ record VapiSessionRow(String userId, String id, @Nullable String name, String st
     VapiSession toSession(JsonColumns json) {
         Map<String, Object> rest = json.readObject(body);
         return new VapiSession(new VapiSessionId(id), new UserId(userId), name,
-                VapiSession.Status.valueOf(status.toUpperCase(Locale.ROOT)),
+                StoredNames.status(status),
                 ((Number) rest.get("expirationSeconds")).intValue(), assistantId,
                 (Map<String, Object>) rest.get("assistant"), (Map<String, Object>) rest.get("assistantOverrides"),
                 (List<Map<String, Object>>) rest.get("messages"), (Map<String, Object>) rest.get("metadata"),
