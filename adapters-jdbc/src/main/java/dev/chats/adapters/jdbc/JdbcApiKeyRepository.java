@@ -21,9 +21,11 @@ import java.util.Optional;
 public final class JdbcApiKeyRepository implements ApiKeyRepository {
 
     private final Transactions transactions;
+    private final Rows rows;
 
     public JdbcApiKeyRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
+        this.rows = database.rows();
     }
 
     @Override
@@ -66,14 +68,9 @@ public final class JdbcApiKeyRepository implements ApiKeyRepository {
     public Optional<StoredApiKey> findByOwner(UserId owner) {
         return transactions.read("read an API key", connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT key_hash, hint, created_at FROM api_key WHERE user_id = ?")) {
+                    "SELECT " + ApiKeyRow.COLUMNS + " FROM api_key WHERE user_id = ?")) {
                 query.setString(1, owner.value());
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next()
-                            ? Optional.of(new StoredApiKey(owner, new ApiKeyHash(rows.getString(1).trim()),
-                            rows.getString(2), rows.getLong(3)))
-                            : Optional.<StoredApiKey>empty();
-                }
+                return rows.first(query, ApiKeyRow.class).map(ApiKeyRow::toKey);
             }
         });
     }
@@ -84,8 +81,8 @@ public final class JdbcApiKeyRepository implements ApiKeyRepository {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT user_id FROM api_key WHERE key_hash = ?")) {
                 query.setString(1, hash.value());
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(new UserId(rows.getString(1))) : Optional.<UserId>empty();
+                try (ResultSet found = query.executeQuery()) {
+                    return found.next() ? Optional.of(new UserId(found.getString(1))) : Optional.<UserId>empty();
                 }
             }
         });

@@ -1,5 +1,7 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.adapters.jdbc.search.MariaDbSearch;
+import dev.chats.adapters.jdbc.search.SearchGrams;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatStorage;
 import dev.chats.domain.chat.ChatDocument;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Chats in two tables: {@code chat} holds the document without its messages plus the columns lists filter on;
@@ -40,9 +43,6 @@ import java.util.Set;
 @JdbcPersistence
 public final class JdbcChatRepository implements ChatRepository {
 
-    private static final String SUMMARY_COLUMNS = "id, title, updated_at, created_at";
-    private static final String CHAT_COLUMNS = "id, user_id, body, created_at, updated_at, share_id, archived,"
-            + " pinned, meta, folder_id, version";
     /** Statements of message ids per IN list; keeps every dialect well inside its parameter limit. */
     private static final int ID_BATCH = 500;
 
@@ -51,6 +51,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private final StatementSizeLimit statementSizeLimit;
     private final Transactions transactions;
     private final JsonColumns json;
+    private final Rows rows;
     private final boolean searchGramsIndexed;
     private final String insertChat;
     private final String updateChat;
@@ -61,6 +62,7 @@ public final class JdbcChatRepository implements ChatRepository {
         this.dialect = database.dialect();
         this.transactions = database.transactions();
         this.json = database.json();
+        this.rows = database.rows();
         this.searchGramsIndexed = database.searchGramsIndexed();
         List<String> written = writtenColumns(dialect);
         this.insertChat = "INSERT INTO chat (id, user_id, created_at, version, " + String.join(", ", written)
@@ -151,7 +153,7 @@ public final class JdbcChatRepository implements ChatRepository {
     @Override
     public Optional<Chat> findById(ChatId id) {
         return transactions.snapshot("find chat", connection -> {
-            List<Chat> found = chats(connection, "SELECT " + CHAT_COLUMNS + " FROM chat WHERE id = ?",
+            List<Chat> found = chats(connection, "SELECT " + ChatRow.COLUMNS + " FROM chat WHERE id = ?",
                     statement -> statement.setString(1, id.value()));
             return found.stream().findFirst();
         });
@@ -281,15 +283,14 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public List<ChatSummary> findSummaries(ChatQuery query) {
-        ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, SUMMARY_COLUMNS, query);
+        ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, ChatTitleRow.COLUMNS, query);
         return transactions.read("list chat titles", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
                 select.bind(statement);
                 List<ChatSummary> summaries = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        summaries.add(new ChatSummary(new ChatId(rows.getString("id")), rows.getString("title"),
-                                rows.getLong("updated_at"), rows.getLong("created_at")));
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        summaries.add(ChatTitleRow.read(row).toSummary());
                     }
                 }
                 return summaries;
@@ -299,7 +300,7 @@ public final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public List<Chat> findChats(ChatQuery query) {
-        ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, CHAT_COLUMNS, query);
+        ChatQuerySql select = ChatQuerySql.select(dialect, searchGramsIndexed, ChatRow.COLUMNS, query);
         return transactions.snapshot("list chats", connection -> chats(connection, select.sql(), select::bind));
     }
 
@@ -311,7 +312,7 @@ public final class JdbcChatRepository implements ChatRepository {
     @Override
     public List<ChatFacts> findFacts(UserId owner, OptionalLong updatedAfter, SortDirection direction,
                                      PageRequest page) {
-        String sql = "SELECT id, user_id, body, created_at, updated_at, meta FROM chat WHERE user_id = ?"
+        String sql = "SELECT " + ChatFactsRow.COLUMNS + " FROM chat WHERE user_id = ?"
                 + (updatedAfter.isPresent() ? " AND updated_at > ?" : "")
                 + " ORDER BY updated_at " + (direction == SortDirection.ASC ? "ASC" : "DESC")
                 + ", id ASC LIMIT ? OFFSET ?";
@@ -360,45 +361,26 @@ public final class JdbcChatRepository implements ChatRepository {
     @Override
     public Optional<ChatFacts> findFacts(ChatId id) {
         return transactions.snapshot("read chat statistics", connection -> facts(connection,
-                "SELECT id, user_id, body, created_at, updated_at, meta FROM chat WHERE id = ?",
+                "SELECT " + ChatFactsRow.COLUMNS + " FROM chat WHERE id = ?",
                 statement -> statement.setString(1, id.value()))).stream().findFirst();
     }
 
     private List<ChatFacts> facts(Connection connection, String sql, Binder binder) throws SQLException {
-        List<ChatRow> rows = new ArrayList<>();
+        List<ChatFactsRow> chatRows;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new ChatRow(new ChatId(row.getString("id")), new UserId(row.getString("user_id")),
-                            json.readObject(row.getString("body")), row.getLong("created_at"),
-                            row.getLong("updated_at"), null, false, false, json.readObject(row.getString("meta")),
-                            null, 0));
-                }
-            }
+            chatRows = rows.all(statement, ChatFactsRow.class);
         }
-        Map<ChatId, Map<String, MessageFacts>> factsOnly = new LinkedHashMap<>();
-        List<ChatId> ids = rows.stream().map(ChatRow::id).toList();
-        for (int from = 0; from < ids.size(); from += ID_BATCH) {
-            List<ChatId> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
-            try (PreparedStatement query = connection.prepareStatement("SELECT chat_id, message_id, position, body"
-                    + " FROM chat_message WHERE chat_id IN (" + SqlParameters.placeholders(batch.size()) + ")"
-                    + " ORDER BY chat_id, position")) {
-                SqlParameters.bind(query, batch.stream().map(ChatId::value).toList());
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        // Each body is reduced to its facts as soon as it is read: no message content is kept.
-                        String messageId = row.getString("message_id");
-                        factsOnly.computeIfAbsent(new ChatId(row.getString("chat_id")), k -> new LinkedHashMap<>())
-                                .put(messageId, MessageFacts.of(messageId, json.readObject(row.getString("body"))));
-                    }
-                }
-            }
-        }
-        List<ChatFacts> result = new ArrayList<>(rows.size());
-        for (ChatRow row : rows) {
-            result.add(ChatFacts.ofFacts(row.id(), row.owner(), row.createdAt(), row.updatedAt(), row.meta(),
-                    row.body(), factsOnly.getOrDefault(row.id(), Map.of())));
+        Map<String, Map<String, MessageFacts>> factsOnly = new LinkedHashMap<>();
+        // Each body is reduced to its facts as soon as it is read: no message content is kept.
+        forEachMessage(connection, chatRows.stream().map(ChatFactsRow::id).toList(), message ->
+                factsOnly.computeIfAbsent(message.chatId(), k -> new LinkedHashMap<>()).put(message.messageId(),
+                        MessageFacts.of(message.messageId(), json.readObject(message.body()))));
+        List<ChatFacts> result = new ArrayList<>(chatRows.size());
+        for (ChatFactsRow row : chatRows) {
+            result.add(ChatFacts.ofFacts(new ChatId(row.id()), new UserId(row.userId()), row.createdAt(),
+                    row.updatedAt(), json.readObject(row.meta()), json.readObject(row.body()),
+                    factsOnly.getOrDefault(row.id(), Map.of())));
         }
         return result;
     }
@@ -408,55 +390,46 @@ public final class JdbcChatRepository implements ChatRepository {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private record ChatRow(ChatId id, UserId owner, Map<String, Object> body, long createdAt, long updatedAt,
-                           String shareId, boolean archived, boolean pinned, Map<String, Object> meta,
-                           FolderId folderId, long version) {
-    }
-
-    /** The chats a SELECT of {@link #CHAT_COLUMNS} finds, in its order, each with its message rows. */
+    /** The chats a SELECT of {@link ChatRow#COLUMNS} finds, in its order, each with its message rows. */
     private List<Chat> chats(Connection connection, String sql, Binder binder) throws SQLException {
-        List<ChatRow> rows = new ArrayList<>();
+        List<ChatRow> chatRows;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    String folder = row.getString("folder_id");
-                    rows.add(new ChatRow(new ChatId(row.getString("id")), new UserId(row.getString("user_id")),
-                            json.readObject(row.getString("body")), row.getLong("created_at"),
-                            row.getLong("updated_at"), row.getString("share_id"), row.getBoolean("archived"),
-                            row.getBoolean("pinned"), json.readObject(row.getString("meta")),
-                            folder == null ? null : new FolderId(folder), row.getLong("version")));
-                }
-            }
+            chatRows = rows.all(statement, ChatRow.class);
         }
-        Map<ChatId, List<Message>> messages = messagesOf(connection, rows.stream().map(ChatRow::id).toList());
-        List<Chat> chats = new ArrayList<>(rows.size());
-        for (ChatRow row : rows) {
-            ChatDocument document = ChatDocument.restore(row.body(), messages.getOrDefault(row.id(), List.of()));
-            chats.add(Chat.restore(row.id(), row.owner(), document, row.createdAt(), row.updatedAt(), row.shareId(),
-                    row.archived(), row.pinned(), row.meta(), row.folderId(), row.version()));
+        Map<String, List<Message>> messages = new LinkedHashMap<>();
+        forEachMessage(connection, chatRows.stream().map(ChatRow::id).toList(), message ->
+                messages.computeIfAbsent(message.chatId(), id -> new ArrayList<>()).add(message.toMessage(json)));
+        List<Chat> chats = new ArrayList<>(chatRows.size());
+        for (ChatRow row : chatRows) {
+            ChatDocument document = ChatDocument.restore(json.readObject(row.body()),
+                    messages.getOrDefault(row.id(), List.of()));
+            chats.add(Chat.restore(new ChatId(row.id()), new UserId(row.userId()), document, row.createdAt(),
+                    row.updatedAt(), row.shareId(), row.archived(), row.pinned(), json.readObject(row.meta()),
+                    row.folderId() == null ? null : new FolderId(row.folderId()), row.version()));
         }
         return chats;
     }
 
-    private Map<ChatId, List<Message>> messagesOf(Connection connection, List<ChatId> chatIds) throws SQLException {
-        Map<ChatId, List<Message>> messages = new LinkedHashMap<>();
+    /**
+     * Hands over the message rows of the chats one at a time, each chat's in position order, without keeping them:
+     * the statistics reduce a body to its facts as soon as it is read.
+     */
+    private void forEachMessage(Connection connection, List<String> chatIds, Consumer<MessageRow> sink)
+            throws SQLException {
         for (int from = 0; from < chatIds.size(); from += ID_BATCH) {
-            List<ChatId> batch = chatIds.subList(from, Math.min(chatIds.size(), from + ID_BATCH));
-            try (PreparedStatement query = connection.prepareStatement("SELECT chat_id, message_id, position, body"
+            List<String> batch = chatIds.subList(from, Math.min(chatIds.size(), from + ID_BATCH));
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + MessageRow.COLUMNS
                     + " FROM chat_message WHERE chat_id IN (" + SqlParameters.placeholders(batch.size()) + ")"
                     + " ORDER BY chat_id, position")) {
-                SqlParameters.bind(query, batch.stream().map(ChatId::value).toList());
+                SqlParameters.bind(query, batch);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        messages.computeIfAbsent(new ChatId(row.getString("chat_id")), id -> new ArrayList<>())
-                                .add(new Message(row.getString("message_id"), row.getInt("position"),
-                                        json.readObject(row.getString("body"))));
+                        sink.accept(MessageRow.read(row));
                     }
                 }
             }
         }
-        return messages;
     }
 
     private void upsertMessages(Connection connection, Chat chat, Collection<Message> messages)

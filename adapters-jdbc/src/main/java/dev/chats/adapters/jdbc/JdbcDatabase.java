@@ -1,5 +1,7 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.adapters.jdbc.search.MariaDbSearch;
+import dev.chats.adapters.jdbc.search.SearchGrams;
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
 import io.micronaut.context.annotation.Context;
@@ -8,14 +10,10 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,13 +28,11 @@ public final class JdbcDatabase {
 
     private final SqlDialect dialect;
     private final Transactions transactions;
-    private final JdbcOperations rows;
+    private final Rows rows;
     private final JsonColumns json;
     private final boolean searchGramsIndexed;
     private final StatementSizeLimit statementSizeLimit;
     private final LongAdder versionConflicts = new LongAdder();
-
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
     public JdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionOperations,
                         ConnectionOperations<Connection> connectionOperations, JdbcOperations rows,
@@ -44,10 +40,10 @@ public final class JdbcDatabase {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
                 new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation());
-        this.rows = rows;
+        this.rows = new Rows(rows);
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
-        this.statementSizeLimit = StatementSizeLimit.of(dialect, transactions);
+        this.statementSizeLimit = dialect.statementSizeLimit(transactions);
     }
 
     /**
@@ -55,22 +51,7 @@ public final class JdbcDatabase {
      * {@code innodb_ft_min_token_size} above their length, and then search must not rely on the index.
      */
     private static boolean fullTextIndexesSearchGrams(Transactions transactions) {
-        return transactions.read("read full-text settings", connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery(
-                         "SELECT @@innodb_ft_min_token_size, @@innodb_ft_max_token_size")) {
-                row.next();
-                int min = row.getInt(1);
-                int max = row.getInt(2);
-                boolean indexed = min <= SearchGrams.TOKEN_LENGTH && SearchGrams.TOKEN_LENGTH <= max;
-                if (!indexed) {
-                    LOG.warn("innodb_ft_min_token_size={} / innodb_ft_max_token_size={} leave out the {}-character"
-                            + " search tokens: chat search runs without its full-text index", min, max,
-                            SearchGrams.TOKEN_LENGTH);
-                }
-                return indexed;
-            }
-        });
+        return transactions.read("read full-text settings", MariaDbSearch::indexesGrams);
     }
 
     public SqlDialect dialect() {
@@ -119,7 +100,7 @@ public final class JdbcDatabase {
     }
 
     /** micronaut-data's mapping of result rows to the row records ({@code readEntity}). */
-    JdbcOperations rows() {
+    Rows rows() {
         return rows;
     }
 

@@ -14,8 +14,6 @@ import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
 import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;
 import dev.chats.domain.transfer.RepositoryRecords;
-import dev.chats.domain.user.TokenId;
-import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -46,14 +44,17 @@ public final class JdbcDeploymentRecords extends RepositoryRecords {
     }
 
     private final Transactions transactions;
+    private final Rows rows;
 
     public JdbcDeploymentRecords(JdbcDatabase database, UserRepository users, ApiKeyRepository apiKeys,
                                  FolderRepository folders,
                                  ChatRepository chats, TagRepository tags, ShareRepository shares,
                                  RevokedTokens revokedTokens, SavedAssistantRepository assistants,
                                  VapiSessionRepository sessions, VapiChatRepository vapiChats) {
-        super(new Repositories(users, apiKeys, folders, chats, tags, shares, revokedTokens, assistants, sessions, vapiChats));
+        super(new Repositories(users, apiKeys, folders, chats, tags, shares, revokedTokens, assistants, sessions,
+                vapiChats));
         this.transactions = database.transactions();
+        this.rows = database.rows();
     }
 
     private static Table table(RecordKind kind) {
@@ -139,13 +140,10 @@ public final class JdbcDeploymentRecords extends RepositoryRecords {
     protected Optional<RevokedTokenRecord> findRevokedToken(RecordKey key) {
         return transactions.read("read a revoked token", connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT expires_at FROM revoked_token WHERE user_id = ? AND jti = ?")) {
+                    "SELECT " + RevokedTokenRow.COLUMNS + " FROM revoked_token WHERE user_id = ? AND jti = ?")) {
                 query.setString(1, key.first());
                 query.setString(2, key.last());
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(new RevokedTokenRecord(new UserId(key.first()),
-                            new TokenId(key.last()), row.getLong(1))) : Optional.empty();
-                }
+                return rows.first(query, RevokedTokenRow.class).map(RevokedTokenRow::toRecord);
             }
         });
     }

@@ -9,8 +9,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +20,22 @@ import java.util.function.Supplier;
 @JdbcPersistence
 public final class JdbcFolderRepository implements FolderRepository {
 
-    private static final String COLUMNS =
-            "id, user_id, parent_id, name, is_expanded, meta, data, created_at, updated_at";
-
     private final Transactions transactions;
     private final JsonColumns json;
+    private final Rows rows;
 
     public JdbcFolderRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
         this.json = database.json();
+        this.rows = database.rows();
     }
 
     @Override
     public void add(Folder folder) {
         refusingTakenNames(folder, () -> transactions.inTransaction("add folder", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO folder (" + COLUMNS + ", sibling_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO folder (" + FolderRow.COLUMNS + ", sibling_key)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, folder.id().value());
                 insert.setString(2, folder.ownerId().value());
                 insert.setString(3, folder.parent().map(FolderId::value).orElse(null));
@@ -70,11 +68,9 @@ public final class JdbcFolderRepository implements FolderRepository {
     public Optional<Folder> findById(FolderId id) {
         return transactions.read("find folder", connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM folder WHERE id = ?")) {
+                    "SELECT " + FolderRow.COLUMNS + " FROM folder WHERE id = ?")) {
                 query.setString(1, id.value());
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(folder(rows)) : Optional.empty();
-                }
+                return rows.first(query, FolderRow.class).map(row -> row.toFolder(json));
             }
         });
     }
@@ -87,8 +83,8 @@ public final class JdbcFolderRepository implements FolderRepository {
                 query.setString(1, owner.value());
                 query.setString(2, FolderNameKey.of(parent, name));
                 query.setString(3, except.value());
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next();
+                try (ResultSet found = query.executeQuery()) {
+                    return found.next();
                 }
             }
         });
@@ -98,15 +94,9 @@ public final class JdbcFolderRepository implements FolderRepository {
     public List<Folder> findAllOwnedBy(UserId owner) {
         return transactions.read("list folders", connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM folder WHERE user_id = ? ORDER BY created_at, id")) {
+                    "SELECT " + FolderRow.COLUMNS + " FROM folder WHERE user_id = ? ORDER BY created_at, id")) {
                 query.setString(1, owner.value());
-                List<Folder> folders = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        folders.add(folder(rows));
-                    }
-                }
-                return folders;
+                return rows.all(query, FolderRow.class).stream().map(row -> row.toFolder(json)).toList();
             }
         });
     }
@@ -115,7 +105,8 @@ public final class JdbcFolderRepository implements FolderRepository {
     public boolean update(Folder folder) {
         return refusingTakenNames(folder, () -> transactions.inTransaction("update folder", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE folder SET parent_id = ?, name = ?,"
-                    + " is_expanded = ?, meta = ?, data = ?, updated_at = ?, sibling_key = ? WHERE id = ? AND user_id = ?")) {
+                    + " is_expanded = ?, meta = ?, data = ?, updated_at = ?, sibling_key = ?"
+                    + " WHERE id = ? AND user_id = ?")) {
                 update.setString(1, folder.parent().map(FolderId::value).orElse(null));
                 update.setString(2, folder.name());
                 update.setBoolean(3, folder.expanded());
@@ -147,13 +138,5 @@ public final class JdbcFolderRepository implements FolderRepository {
 
     private String jsonOrNull(Map<String, Object> object) {
         return object == null ? null : json.write(object);
-    }
-
-    private Folder folder(ResultSet row) throws SQLException {
-        String parent = row.getString("parent_id");
-        return new Folder(new FolderId(row.getString("id")), new UserId(row.getString("user_id")),
-                parent == null ? null : new FolderId(parent), row.getString("name"), row.getBoolean("is_expanded"),
-                json.readObject(row.getString("meta")), json.readObject(row.getString("data")),
-                row.getLong("created_at"), row.getLong("updated_at"));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +19,21 @@ import java.util.Optional;
 @JdbcPersistence
 public final class JdbcSavedAssistantRepository implements SavedAssistantRepository {
 
-    private static final String COLUMNS = "user_id, id, created_at, updated_at, version, body";
-
     private final Transactions transactions;
     private final JsonColumns json;
+    private final Rows rows;
 
     public JdbcSavedAssistantRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
         this.json = database.json();
+        this.rows = database.rows();
     }
 
     @Override
     public void add(SavedAssistant assistant) {
         transactions.inTransaction("add assistant", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_assistant (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_assistant ("
+                    + SavedAssistantRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, assistant.ownerId().value());
                 insert.setString(2, assistant.id().value());
                 insert.setLong(3, assistant.createdAt());
@@ -89,7 +88,8 @@ public final class JdbcSavedAssistantRepository implements SavedAssistantReposit
         if (limit == 0) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM vapi_assistant WHERE user_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + SavedAssistantRow.COLUMNS
+                + " FROM vapi_assistant WHERE user_id = ?");
         List<Long> bounds = new ArrayList<>();
         bounds(sql, bounds, "created_at", createdAt);
         bounds(sql, bounds, "updated_at", updatedAt);
@@ -102,13 +102,7 @@ public final class JdbcSavedAssistantRepository implements SavedAssistantReposit
                     query.setLong(index++, bound);
                 }
                 query.setInt(index, limit);
-                List<SavedAssistant> results = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        results.add(assistant(rows));
-                    }
-                }
-                return results;
+                return rows.all(query, SavedAssistantRow.class).stream().map(row -> row.toAssistant(json)).toList();
             }
         });
     }
@@ -126,19 +120,11 @@ public final class JdbcSavedAssistantRepository implements SavedAssistantReposit
 
     private Optional<SavedAssistant> find(Connection connection, UserId owner, SavedAssistantId id)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + SavedAssistantRow.COLUMNS
                 + " FROM vapi_assistant WHERE user_id = ? AND id = ?")) {
             query.setString(1, owner.value());
             query.setString(2, id.value());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(assistant(row)) : Optional.empty();
-            }
+            return rows.first(query, SavedAssistantRow.class).map(row -> row.toAssistant(json));
         }
-    }
-
-    private SavedAssistant assistant(ResultSet row) throws SQLException {
-        return new SavedAssistant(new SavedAssistantId(row.getString("id")), new UserId(row.getString("user_id")),
-                json.readObject(row.getString("body")), row.getLong("created_at"), row.getLong("updated_at"),
-                row.getLong("version"));
     }
 }

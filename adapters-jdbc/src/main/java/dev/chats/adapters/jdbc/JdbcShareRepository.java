@@ -11,7 +11,6 @@ import dev.chats.domain.user.UserId;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +22,13 @@ public final class JdbcShareRepository implements ShareRepository {
 
     private final Transactions transactions;
     private final JsonColumns json;
+    private final Rows rows;
     private final SqlDialect dialect;
 
     public JdbcShareRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
         this.json = database.json();
+        this.rows = database.rows();
         this.dialect = database.dialect();
     }
 
@@ -75,18 +76,10 @@ public final class JdbcShareRepository implements ShareRepository {
     @Override
     public Optional<Share> findById(String shareId) {
         return transactions.read("find share", connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, chat_id, user_id, title, document,"
-                    + " created_at, updated_at FROM chat_share WHERE id = ?")) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + ShareRow.COLUMNS + " FROM chat_share WHERE id = ?")) {
                 query.setString(1, shareId);
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Share(row.getString("id"), new ChatId(row.getString("chat_id")),
-                            new UserId(row.getString("user_id")), row.getString("title"),
-                            json.readObject(row.getString("document")), row.getLong("created_at"),
-                            row.getLong("updated_at")));
-                }
+                return rows.first(query, ShareRow.class).map(row -> row.toShare(json));
             }
         });
     }
@@ -104,14 +97,14 @@ public final class JdbcShareRepository implements ShareRepository {
     @Override
     public List<ShareSummary> findByOwner(ShareListQuery query) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT id, chat_id, title, created_at, updated_at FROM chat_share"
-                + " WHERE user_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + ShareTitleRow.COLUMNS
+                + " FROM chat_share WHERE user_id = ?");
         parameters.add(query.owner().value());
         query.titleContains().ifPresent(text -> {
             sql.append(" AND LOWER(title) LIKE ?").append(dialect.likeEscapeClause());
             parameters.add(ChatQuerySql.containsPattern(text, dialect.likeEscape()));
         });
-        sql.append(" ORDER BY ").append(query.order().field().wireName())
+        sql.append(" ORDER BY ").append(StoredNames.sortColumn(query.order().field()))
                 .append(query.order().direction() == SortDirection.ASC ? " ASC" : " DESC")
                 .append(", id ASC LIMIT ? OFFSET ?");
         parameters.add(query.page().limit());
@@ -119,14 +112,7 @@ public final class JdbcShareRepository implements ShareRepository {
         return transactions.read("list shares", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 SqlParameters.bind(statement, parameters);
-                List<ShareSummary> page = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        page.add(new ShareSummary(row.getString("id"), new ChatId(row.getString("chat_id")),
-                                row.getString("title"), row.getLong("created_at"), row.getLong("updated_at")));
-                    }
-                }
-                return page;
+                return rows.all(statement, ShareTitleRow.class).stream().map(ShareTitleRow::toSummary).toList();
             }
         });
     }
@@ -134,20 +120,11 @@ public final class JdbcShareRepository implements ShareRepository {
     @Override
     public List<AccessGrant> grantsOf(UserId owner, ChatId chat) {
         return transactions.read("read share grants", connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, principal_type, principal_id,"
-                    + " permission FROM chat_share_grant WHERE user_id = ? AND chat_id = ? ORDER BY position")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + ShareGrantRow.COLUMNS
+                    + " FROM chat_share_grant WHERE user_id = ? AND chat_id = ? ORDER BY position")) {
                 query.setString(1, owner.value());
                 query.setString(2, chat.value());
-                List<AccessGrant> grants = new ArrayList<>();
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        grants.add(new AccessGrant(row.getString("id"),
-                                AccessGrant.Principal.fromWire(row.getString("principal_type")).orElseThrow(),
-                                row.getString("principal_id"),
-                                AccessGrant.Access.fromWire(row.getString("permission")).orElseThrow()));
-                    }
-                }
-                return grants;
+                return rows.all(query, ShareGrantRow.class).stream().map(ShareGrantRow::toGrant).toList();
             }
         });
     }
@@ -165,16 +142,17 @@ public final class JdbcShareRepository implements ShareRepository {
                 return null;
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO chat_share_grant (user_id,"
-                    + " chat_id, position, id, principal_type, principal_id, permission) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " chat_id, position, id, principal_type, principal_id, permission)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < grants.size(); i++) {
                     AccessGrant grant = grants.get(i);
                     insert.setString(1, owner.value());
                     insert.setString(2, chat.value());
                     insert.setInt(3, i);
                     insert.setString(4, grant.id());
-                    insert.setString(5, grant.principalType().wireName());
+                    insert.setString(5, StoredNames.principal(grant.principalType()));
                     insert.setString(6, grant.principalId());
-                    insert.setString(7, grant.permission().wireName());
+                    insert.setString(7, StoredNames.access(grant.permission()));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,10 +28,12 @@ public final class JdbcTagRepository implements TagRepository {
 
     private final Transactions transactions;
     private final JsonColumns json;
+    private final Rows rows;
 
     public JdbcTagRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
         this.json = database.json();
+        this.rows = database.rows();
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class JdbcTagRepository implements TagRepository {
     @Override
     public List<Tag> findListed(UserId owner) {
         return transactions.read("list tags", connection -> tags(connection,
-                "SELECT user_id, id, name, meta FROM tag WHERE user_id = ? AND EXISTS (SELECT 1 FROM chat_tag ct"
+                "SELECT " + TagRow.COLUMNS + " FROM tag WHERE user_id = ? AND EXISTS (SELECT 1 FROM chat_tag ct"
                         + " WHERE ct.user_id = tag.user_id AND ct.tag_id = tag.id AND ct.archived = ?) ORDER BY id",
                 List.of(owner.value(), false)));
     }
@@ -83,7 +84,7 @@ public final class JdbcTagRepository implements TagRepository {
         parameters.addAll(ids);
         Map<String, Tag> byId = new LinkedHashMap<>();
         transactions.read("find tags", connection -> tags(connection,
-                "SELECT user_id, id, name, meta FROM tag WHERE user_id = ? AND id IN ("
+                "SELECT " + TagRow.COLUMNS + " FROM tag WHERE user_id = ? AND id IN ("
                         + SqlParameters.placeholders(ids.size()) + ")", parameters))
                 .forEach(tag -> byId.put(tag.id(), tag));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
@@ -119,14 +120,7 @@ public final class JdbcTagRepository implements TagRepository {
     private List<Tag> tags(Connection connection, String sql, List<Object> parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             SqlParameters.bind(query, parameters);
-            List<Tag> tags = new ArrayList<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    tags.add(new Tag(row.getString("id"), new UserId(row.getString("user_id")),
-                            row.getString("name"), json.readObject(row.getString("meta"))));
-                }
-            }
-            return tags;
+            return rows.all(query, TagRow.class).stream().map(row -> row.toTag(json)).toList();
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -19,7 +18,7 @@ import java.util.Optional;
 public final class JdbcUserRepository implements UserRepository {
 
     private final Transactions transactions;
-    private final JdbcOperations rows;
+    private final Rows rows;
 
     public JdbcUserRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
@@ -38,7 +37,7 @@ public final class JdbcUserRepository implements UserRepository {
                     insert.setString(1, user.id().value());
                     insert.setString(2, user.name());
                     insert.setString(3, user.email().value());
-                    insert.setString(4, user.role().wireName());
+                    insert.setString(4, StoredNames.role(user.role()));
                     insert.setString(5, user.passwordHash());
                     insert.setString(6, user.profileImageUrl());
                     insert.setLong(7, user.createdAt());
@@ -109,8 +108,6 @@ public final class JdbcUserRepository implements UserRepository {
 
     /** The user the query finds, its row mapped by micronaut-data. */
     private Optional<User> user(PreparedStatement query) throws SQLException {
-        try (ResultSet row = query.executeQuery()) {
-            return row.next() ? Optional.of(rows.readEntity(row, UserRow.class).toUser()) : Optional.empty();
-        }
+        return rows.first(query, UserRow.class).map(UserRow::toUser);
     }
 }

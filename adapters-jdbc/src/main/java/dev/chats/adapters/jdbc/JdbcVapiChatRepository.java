@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,21 +25,20 @@ import java.util.Optional;
 @JdbcPersistence
 public final class JdbcVapiChatRepository implements VapiChatRepository {
 
-    private static final String COLUMNS = "user_id, id, assistant_id, session_id, previous_chat_id, created_at,"
-            + " updated_at, cost, body";
-
     private final Transactions transactions;
     private final JsonColumns json;
+    private final Rows rows;
 
     public JdbcVapiChatRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
         this.json = database.json();
+        this.rows = database.rows();
     }
 
     @Override
     public void add(VapiChat chat) {
         transactions.inTransaction("add vapi chat", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_chat (" + COLUMNS
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_chat (" + VapiChatRow.COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, chat.ownerId().value());
                 insert.setString(2, chat.id().value());
@@ -81,7 +79,7 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
 
     @Override
     public VapiChatPage list(VapiChatQuery query) {
-        OwnedRowsQuery rows = new OwnedRowsQuery("vapi_chat", query.owner().value())
+        OwnedRowsQuery filter = new OwnedRowsQuery("vapi_chat", query.owner().value())
                 .in("id", query.ids() == null ? null : query.ids().stream().map(VapiChatId::value).toList())
                 .in("assistant_id", query.assistantIds() == null ? null : List.copyOf(query.assistantIds()))
                 .equal("session_id", query.sessionId())
@@ -92,24 +90,23 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
         if (query.after() != null) {
             // Keyset: the chats after the cursor's (created_at, id) in the list's order; the count ignores it.
             String beyond = query.ascending() ? ">" : "<";
-            rows.pageOnly("(created_at " + beyond + " ? OR (created_at = ? AND id " + beyond + " ?))",
+            filter.pageOnly("(created_at " + beyond + " ? OR (created_at = ? AND id " + beyond + " ?))",
                     query.after().createdAt(), query.after().createdAt(), query.after().id().value());
         }
         return transactions.snapshot("list vapi chats", connection -> {
-            OwnedRowsQuery.Page<VapiChat> page = rows.countAndPage(connection, COLUMNS,
-                    "created_at " + direction + ", id " + direction, query.limit(), query.offset(), this::chat);
-            return new VapiChatPage(page.rows(), page.total());
+            OwnedRowsQuery.Page<VapiChatRow> page = filter.countAndPage(connection, rows, VapiChatRow.class,
+                    VapiChatRow.COLUMNS, "created_at " + direction + ", id " + direction, query.limit(),
+                    query.offset());
+            return new VapiChatPage(page.rows().stream().map(row -> row.toChat(json)).toList(), page.total());
         });
     }
 
     private Optional<VapiChat> find(Connection connection, UserId owner, VapiChatId id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + VapiChatRow.COLUMNS
                 + " FROM vapi_chat WHERE user_id = ? AND id = ?")) {
             query.setString(1, owner.value());
             query.setString(2, id.value());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(chat(row)) : Optional.empty();
-            }
+            return rows.first(query, VapiChatRow.class).map(row -> row.toChat(json));
         }
     }
 
@@ -124,18 +121,5 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
         body.put("output", chat.output());
         body.put("costs", chat.costs());
         return body;
-    }
-
-    @SuppressWarnings("unchecked")
-    private VapiChat chat(ResultSet row) throws SQLException {
-        Map<String, Object> body = json.readObject(row.getString("body"));
-        String previous = row.getString("previous_chat_id");
-        return new VapiChat(new VapiChatId(row.getString("id")), new UserId(row.getString("user_id")),
-                row.getString("assistant_id"), (Map<String, Object>) body.get("assistant"),
-                (Map<String, Object>) body.get("assistantOverrides"), (String) body.get("name"),
-                row.getString("session_id"), previous == null ? null : new VapiChatId(previous), body.get("input"),
-                Boolean.TRUE.equals(body.get("stream")), (List<Map<String, Object>>) body.get("messages"),
-                (List<Map<String, Object>>) body.get("output"), (List<Map<String, Object>>) body.get("costs"),
-                row.getDouble("cost"), row.getLong("created_at"), row.getLong("updated_at"));
     }
 }

@@ -10,11 +10,9 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,26 +24,25 @@ import java.util.Optional;
 @JdbcPersistence
 public final class JdbcVapiSessionRepository implements VapiSessionRepository {
 
-    private static final String COLUMNS = "user_id, id, name, status, assistant_id, created_at, updated_at, version,"
-            + " body";
-
     private final Transactions transactions;
     private final JsonColumns json;
+    private final Rows rows;
 
     public JdbcVapiSessionRepository(JdbcDatabase database) {
         this.transactions = database.transactions();
         this.json = database.json();
+        this.rows = database.rows();
     }
 
     @Override
     public void add(VapiSession session) {
         transactions.inTransaction("add vapi session", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_session (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_session ("
+                    + VapiSessionRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, session.ownerId().value());
                 insert.setString(2, session.id().value());
                 insert.setString(3, session.name());
-                insert.setString(4, session.status().wireName());
+                insert.setString(4, StoredNames.status(session.status()));
                 insert.setString(5, session.assistantId());
                 insert.setLong(6, session.createdAt());
                 insert.setLong(7, session.updatedAt());
@@ -69,7 +66,7 @@ public final class JdbcVapiSessionRepository implements VapiSessionRepository {
                     + " status = ?, updated_at = ?, version = ?, body = ? WHERE user_id = ? AND id = ?"
                     + " AND version = ?")) {
                 update.setString(1, updated.name());
-                update.setString(2, updated.status().wireName());
+                update.setString(2, StoredNames.status(updated.status()));
                 update.setLong(3, updated.updatedAt());
                 update.setLong(4, updated.version());
                 update.setString(5, json.write(body(updated)));
@@ -99,7 +96,7 @@ public final class JdbcVapiSessionRepository implements VapiSessionRepository {
 
     @Override
     public VapiSessionPage list(VapiSessionQuery query) {
-        OwnedRowsQuery rows = new OwnedRowsQuery("vapi_session", query.owner().value())
+        OwnedRowsQuery filter = new OwnedRowsQuery("vapi_session", query.owner().value())
                 .in("id", query.ids() == null ? null : query.ids().stream().map(VapiSessionId::value).toList())
                 .in("assistant_id", query.assistantIds() == null ? null : List.copyOf(query.assistantIds()))
                 .equal("name", query.name())
@@ -107,20 +104,20 @@ public final class JdbcVapiSessionRepository implements VapiSessionRepository {
                 .within("updated_at", query.updatedAt());
         String direction = query.ascending() ? "ASC" : "DESC";
         return transactions.snapshot("list vapi sessions", connection -> {
-            OwnedRowsQuery.Page<VapiSession> page = rows.countAndPage(connection, COLUMNS,
-                    "created_at " + direction + ", id " + direction, query.limit(), query.offset(), this::session);
-            return new VapiSessionPage(page.rows(), page.total());
+            OwnedRowsQuery.Page<VapiSessionRow> page = filter.countAndPage(connection, rows, VapiSessionRow.class,
+                    VapiSessionRow.COLUMNS, "created_at " + direction + ", id " + direction, query.limit(),
+                    query.offset());
+            return new VapiSessionPage(page.rows().stream().map(row -> row.toSession(json)).toList(),
+                    page.total());
         });
     }
 
     private Optional<VapiSession> find(Connection connection, UserId owner, VapiSessionId id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + VapiSessionRow.COLUMNS
                 + " FROM vapi_session WHERE user_id = ? AND id = ?")) {
             query.setString(1, owner.value());
             query.setString(2, id.value());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(session(row)) : Optional.empty();
-            }
+            return rows.first(query, VapiSessionRow.class).map(row -> row.toSession(json));
         }
     }
 
@@ -132,16 +129,5 @@ public final class JdbcVapiSessionRepository implements VapiSessionRepository {
         body.put("messages", session.messages());
         body.put("metadata", session.metadata());
         return body;
-    }
-
-    @SuppressWarnings("unchecked")
-    private VapiSession session(ResultSet row) throws SQLException {
-        Map<String, Object> body = json.readObject(row.getString("body"));
-        return new VapiSession(new VapiSessionId(row.getString("id")), new UserId(row.getString("user_id")),
-                row.getString("name"), VapiSession.Status.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
-                ((Number) body.get("expirationSeconds")).intValue(), row.getString("assistant_id"),
-                (Map<String, Object>) body.get("assistant"), (Map<String, Object>) body.get("assistantOverrides"),
-                (List<Map<String, Object>>) body.get("messages"), (Map<String, Object>) body.get("metadata"),
-                row.getLong("created_at"), row.getLong("updated_at"), row.getLong("version"));
     }
 }

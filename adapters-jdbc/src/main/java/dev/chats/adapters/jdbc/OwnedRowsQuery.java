@@ -17,12 +17,6 @@ import java.util.List;
  */
 final class OwnedRowsQuery {
 
-    /** Reads one row of the page. */
-    @FunctionalInterface
-    interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
     /** A page and the number of rows that match the filter in all. */
     record Page<T>(List<T> rows, long total) {
     }
@@ -83,9 +77,12 @@ final class OwnedRowsQuery {
         }
     }
 
-    /** Counts the matching rows and reads {@code limit} of them from {@code offset} in the given order. */
-    <T> Page<T> countAndPage(Connection connection, String columns, String orderBy, long limit, long offset,
-                             RowReader<T> reader) throws SQLException {
+    /**
+     * Counts the matching rows and reads {@code limit} of them from {@code offset} in the given order, each into a
+     * row record of {@code type} whose columns are {@code columns}.
+     */
+    <T> Page<T> countAndPage(Connection connection, Rows reader, Class<T> type, String columns, String orderBy,
+                             long limit, long offset) throws SQLException {
         long total;
         try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*)" + where)) {
             SqlParameters.bind(count, parameters);
@@ -94,7 +91,7 @@ final class OwnedRowsQuery {
                 total = row.getLong(1);
             }
         }
-        List<T> rows = new ArrayList<>();
+        List<T> rows = List.of();
         if (limit > 0 && offset < total) {
             List<Object> paged = new ArrayList<>(parameters);
             paged.addAll(pageParameters);
@@ -103,11 +100,7 @@ final class OwnedRowsQuery {
             try (PreparedStatement page = connection.prepareStatement("SELECT " + columns + where + pageWhere
                     + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")) {
                 SqlParameters.bind(page, paged);
-                try (ResultSet row = page.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(reader.read(row));
-                    }
-                }
+                rows = reader.all(page, type);
             }
         }
         return new Page<>(rows, total);

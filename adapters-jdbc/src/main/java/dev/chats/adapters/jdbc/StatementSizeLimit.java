@@ -2,9 +2,6 @@ package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.chat.InvalidChatDocumentException;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
-
 /**
  * The most one statement may carry to the database: MariaDB refuses a statement longer than its
  * {@code max_allowed_packet} (16 MiB by default) and closes the connection, which the client would see as a 500.
@@ -12,7 +9,8 @@ import java.sql.Statement;
  */
 final class StatementSizeLimit {
 
-    private static final StatementSizeLimit NONE = new StatementSizeLimit(Long.MAX_VALUE);
+    /** No limit: the databases other than MariaDB take any size. */
+    static final StatementSizeLimit NONE = new StatementSizeLimit(Long.MAX_VALUE);
     /** Room for the statement's text and the other, small values. */
     private static final long OVERHEAD = 4096;
 
@@ -22,17 +20,9 @@ final class StatementSizeLimit {
         this.maxBytes = maxBytes;
     }
 
-    static StatementSizeLimit of(SqlDialect dialect, Transactions transactions) {
-        if (dialect != SqlDialect.MARIADB) {
-            return NONE;
-        }
-        return new StatementSizeLimit(transactions.read("read max_allowed_packet", connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT @@max_allowed_packet")) {
-                row.next();
-                return row.getLong(1);
-            }
-        }));
+    /** At most {@code maxBytes} per statement ({@link SqlDialect#statementSizeLimit} reads it from the server). */
+    static StatementSizeLimit of(long maxBytes) {
+        return new StatementSizeLimit(maxBytes);
     }
 
     /** Fails with {@link InvalidChatDocumentException} if {@code what}, written as these values, would not fit. */

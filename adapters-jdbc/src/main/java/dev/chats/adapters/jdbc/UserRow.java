@@ -1,7 +1,6 @@
 package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.user.EmailAddress;
-import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import io.micronaut.data.annotation.Id;
@@ -20,9 +19,7 @@ record UserRow(@Id String id, String name, String email, String role, String pas
             "id, name, email, role, password_hash, profile_image_url, created_at, updated_at, credentials_version";
 
     User toUser() {
-        Role known = Role.fromWire(role).orElseThrow(() ->
-                new IllegalStateException("unknown role stored for a user: " + role));
-        return new User(new UserId(id), name, new EmailAddress(email), known, passwordHash, profileImageUrl,
-                createdAt, updatedAt, credentialsVersion);
+        return new User(new UserId(id), name, new EmailAddress(email), StoredNames.role(role), passwordHash,
+                profileImageUrl, createdAt, updatedAt, credentialsVersion);
     }
 }

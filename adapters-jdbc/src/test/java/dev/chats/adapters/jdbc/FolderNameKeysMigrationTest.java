@@ -1,5 +1,6 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.adapters.jdbc.search.MariaDbSearchGramsMigration;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.folder.Folder;
 import dev.chats.domain.folder.FolderId;

@@ -1,5 +1,6 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.adapters.jdbc.search.MariaDbSearchIndexer;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.ChatQuery;
@@ -23,7 +24,7 @@ class MariaDbIndexedSearchContractTest extends ChatRepositoryContract {
 
     private final TestDatabase database = TestDatabase.of(TestDatabase.Vendor.MARIADB);
     private final ChatRepository chats = new IndexedBeforeReads(new JdbcChatRepository(database.database()),
-            new MariaDbSearchIndexer(database.database(), false));
+            MariaDbSearchIndexing.indexer(database.database(), false));
 
     @BeforeEach
     void clean() {

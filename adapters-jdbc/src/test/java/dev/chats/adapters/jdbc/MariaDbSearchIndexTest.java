@@ -1,5 +1,7 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.adapters.jdbc.search.MariaDbSearchIndexer;
+import dev.chats.adapters.jdbc.search.SearchGrams;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
@@ -70,7 +72,7 @@ class MariaDbSearchIndexTest {
         JdbcChatRepository chats = new JdbcChatRepository(database);
         assertFoundAfterMigration(chats);
 
-        assertThat(new MariaDbSearchIndexer(database, false).indexWrittenBefore(System.currentTimeMillis()))
+        assertThat(MariaDbSearchIndexing.indexer(database, false).indexWrittenBefore(System.currentTimeMillis()))
                 .isEqualTo(1_204);
 
         assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isEqualTo(1_204);
@@ -103,7 +105,7 @@ class MariaDbSearchIndexTest {
         JdbcDatabase database = TestDatabase.migrated(dataSource);
 
         assertThat(count("SELECT COUNT(*) FROM chat_message_search_pending")).isEqualTo(1);
-        new MariaDbSearchIndexer(database, false).indexWrittenBefore(System.currentTimeMillis());
+        MariaDbSearchIndexing.indexer(database, false).indexWrittenBefore(System.currentTimeMillis());
         assertThat(count("SELECT COUNT(*) FROM chat_message_search")).isEqualTo(2);
         JdbcChatRepository chats = new JdbcChatRepository(database);
         assertThat(searched(chats, "needl")).containsExactly("chat");
@@ -117,7 +119,7 @@ class MariaDbSearchIndexTest {
         dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
         JdbcDatabase database = TestDatabase.migrated(dataSource);
         JdbcChatRepository chats = new JdbcChatRepository(database);
-        MariaDbSearchIndexer indexer = new MariaDbSearchIndexer(database, false);
+        MariaDbSearchIndexer indexer = MariaDbSearchIndexing.indexer(database, false);
         Map<String, Object> message = Map.of("id", "m1", "role", "assistant", "content", "");
         Map<String, Object> document = Map.of("title", "streamed",
                 "history", Map.of("currentId", "m1", "messages", Map.of("m1", message)));
@@ -158,7 +160,7 @@ class MariaDbSearchIndexTest {
         dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.MARIADB);
         JdbcDatabase database = TestDatabase.migrated(dataSource);
         JdbcChatRepository chats = new JdbcChatRepository(database);
-        MariaDbSearchIndexer indexer = new MariaDbSearchIndexer(database);
+        MariaDbSearchIndexer indexer = MariaDbSearchIndexing.indexer(database, true);
         Map<String, Object> document = Map.of("title", "just written", "history", Map.of("currentId", "m1",
                 "messages", Map.of("m1", Map.of("id", "m1", "role", "user", "content", "a fresh needle"))));
         chats.add(Chat.start(new ChatId("fresh"), OWNER, document, null, 1_000));

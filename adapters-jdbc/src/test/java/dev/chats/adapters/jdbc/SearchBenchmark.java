@@ -1,5 +1,6 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.adapters.jdbc.search.SearchGrams;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.domain.chat.Chat;
@@ -93,7 +94,7 @@ public final class SearchBenchmark {
             System.out.printf("filled %,d chats / %,d messages over %d users in %.1f s (%s)%n", chatCount,
                     (long) chatCount * messageCount, userCount, (System.nanoTime() - started) / 1e9, jdbc.dialect());
             started = System.nanoTime();
-            int indexed = new MariaDbSearchIndexer(jdbc, false).indexWrittenBefore(Long.MAX_VALUE);
+            int indexed = MariaDbSearchIndexing.indexer(jdbc, false).indexWrittenBefore(Long.MAX_VALUE);
             System.out.printf("indexed %,d queued messages in %.1f s%n", indexed, (System.nanoTime() - started) / 1e9);
             analyse(dataSource, jdbc.dialect());
 

@@ -1,6 +1,6 @@
 package dev.chats.app.operations;
 
-import dev.chats.adapters.jdbc.MariaDbSearchIndexer;
+import dev.chats.adapters.jdbc.search.MariaDbSearchIndexer;
 import dev.chats.adapters.rest.socketio.SocketIoSessions;
 import dev.chats.adapters.rest.ws.EventSockets;
 import io.micronaut.context.BeanProvider;

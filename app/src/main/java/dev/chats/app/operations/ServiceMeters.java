@@ -1,7 +1,7 @@
 package dev.chats.app.operations;
 
 import dev.chats.adapters.jdbc.JdbcDatabase;
-import dev.chats.adapters.jdbc.MariaDbSearchIndexer;
+import dev.chats.adapters.jdbc.search.MariaDbSearchIndexer;
 import dev.chats.adapters.mongo.MongoStore;
 import dev.chats.adapters.rest.ws.EventSockets;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -1,11 +1,15 @@
-package dev.chats.adapters.jdbc;
+package dev.chats.adapters.jdbc.search;
 
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,9 +18,31 @@ import java.util.List;
  * message's text is kept as {@link SearchGrams} tokens beside it, written by {@link MariaDbSearchIndexer} once the
  * message is quiet, and a search asks the index for the tokens first, then LIKE keeps the rows holding the phrase.
  */
-final class MariaDbSearch {
+public final class MariaDbSearch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbSearch.class);
 
     private MariaDbSearch() {
+    }
+
+    /**
+     * Whether the server's full-text settings index {@link SearchGrams} tokens: an administrator may have raised
+     * {@code innodb_ft_min_token_size} above their length, and then search must not rely on the index.
+     */
+    public static boolean indexesGrams(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT @@innodb_ft_min_token_size, @@innodb_ft_max_token_size")) {
+            row.next();
+            int min = row.getInt(1);
+            int max = row.getInt(2);
+            boolean indexed = min <= SearchGrams.TOKEN_LENGTH && SearchGrams.TOKEN_LENGTH <= max;
+            if (!indexed) {
+                LOG.warn("innodb_ft_min_token_size={} / innodb_ft_max_token_size={} leave out the {}-character"
+                        + " search tokens: chat search runs without its full-text index", min, max,
+                        SearchGrams.TOKEN_LENGTH);
+            }
+            return indexed;
+        }
     }
 
     /**
@@ -28,7 +54,7 @@ final class MariaDbSearch {
      * @param grams   the tokens every match must hold ({@link SearchGrams#requireAllOf})
      * @param pattern the LIKE pattern of the phrase
      */
-    static void textCondition(String like, String grams, String pattern, List<String> conditions,
+    public static void textCondition(String like, String grams, String pattern, List<String> conditions,
                               List<Object> parameters) {
         conditions.add("((MATCH(search_grams) AGAINST (? IN BOOLEAN MODE)"
                 + " AND (LOWER(title)" + like + " OR LOWER(legacy_text)" + like + "))"
@@ -46,7 +72,7 @@ final class MariaDbSearch {
      * many writes would otherwise leave the full-text index an entry per write until it is optimised. Search scans
      * the queued messages meanwhile, so a message is found from its first write on.
      */
-    static void queue(Connection connection, ChatId chat, Collection<Message> messages) throws SQLException {
+    public static void queue(Connection connection, ChatId chat, Collection<Message> messages) throws SQLException {
         try (PreparedStatement mark = connection.prepareStatement("INSERT INTO chat_message_search_pending"
                 + " (chat_id, message_id, written_at) VALUES (?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE written_at = VALUES(written_at)")) {

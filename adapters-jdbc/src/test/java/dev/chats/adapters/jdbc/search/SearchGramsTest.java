@@ -1,4 +1,4 @@
-package dev.chats.adapters.jdbc;
+package dev.chats.adapters.jdbc.search;
 
 import org.junit.jupiter.api.Test;
 

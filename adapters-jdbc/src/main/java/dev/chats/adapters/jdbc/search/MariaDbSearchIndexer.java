@@ -1,7 +1,5 @@
-package dev.chats.adapters.jdbc;
+package dev.chats.adapters.jdbc.search;
 
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +20,12 @@ import java.util.concurrent.TimeUnit;
  * per token until the table is optimised. Waiting for the writes to stop indexes each message about once.
  *
  * <p>Every instance runs one; two picking the same message write the same grams, so no coordination is needed.
- * Until a message is indexed, search scans it (see {@link ChatQuerySql}), so nothing depends on this running on
- * time, and a message left queued at shutdown is indexed after the next start.
+ * Until a message is indexed, search scans it (see {@link MariaDbSearch#textCondition}), so nothing depends on this
+ * running on time, and a message left queued at shutdown is indexed after the next start.
+ *
+ * <p>A bean made by the adapter (on MariaDB it runs; on the other databases it stays idle), which hands it its units
+ * of work.
  */
-@Context
-@JdbcPersistence
 public final class MariaDbSearchIndexer {
 
     /** How long a message must go unwritten before its grams are written. */
@@ -35,18 +34,18 @@ public final class MariaDbSearchIndexer {
     private static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbSearchIndexer.class);
 
-    private final Transactions transactions;
+    private final UnitsOfWork transactions;
     private final ScheduledExecutorService schedule;
     private volatile boolean failing;
     private volatile long backlog;
 
-    public MariaDbSearchIndexer(JdbcDatabase database) {
-        this(database, true);
-    }
-
-    MariaDbSearchIndexer(JdbcDatabase database, boolean scheduled) {
-        this.transactions = database.transactions();
-        if (scheduled && database.dialect().keepsSearchGrams()) {
+    /**
+     * @param scheduled whether it indexes on its own, every second; without, only {@link #indexWrittenBefore} and
+     *                  {@link #flush} index
+     */
+    public MariaDbSearchIndexer(UnitsOfWork transactions, boolean scheduled) {
+        this.transactions = transactions;
+        if (scheduled) {
             this.schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "mariadb-search-indexer");
                 thread.setDaemon(true);
@@ -101,8 +100,11 @@ public final class MariaDbSearchIndexer {
     private record Queued(String chatId, String messageId, long writtenAt, String owner, String content) {
     }
 
-    /** Indexes every queued message last written before {@code writtenBefore} (epoch millis); how many it did. */
-    int indexWrittenBefore(long writtenBefore) {
+    /**
+     * Indexes every queued message last written before {@code writtenBefore} (epoch millis), now, on the caller's
+     * thread; how many it did. For tests and benchmarks, which cannot wait for the schedule.
+     */
+    public int indexWrittenBefore(long writtenBefore) {
         return indexWrittenBefore(writtenBefore, Long.MAX_VALUE);
     }
 
@@ -185,8 +187,8 @@ public final class MariaDbSearchIndexer {
         return queued.size();
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stops the schedule at once, a running pass included; what is queued stays queued. */
+    public void stop() {
         if (schedule != null) {
             schedule.shutdownNow();
         }

@@ -1,4 +1,4 @@
-package dev.chats.adapters.jdbc;
+package dev.chats.adapters.jdbc.search;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,13 +26,13 @@ import java.util.TreeSet;
  *
  * <p>The tokens are persisted: changing {@link #token} or {@link #WINDOW} means re-computing every stored row.
  */
-final class SearchGrams {
+public final class SearchGrams {
 
     /**
      * Characters per token, inside InnoDB's default token sizes (3 to 84). Short on purpose: a message holds about
      * half as many tokens as characters, so the token length multiplies the storage the index costs.
      */
-    static final int TOKEN_LENGTH = 4;
+    public static final int TOKEN_LENGTH = 4;
     /**
      * The letters of a token: digits and consonants without {@code w} and {@code y}, so that no token is a word of
      * a stop-word list, which the full-text index would leave out.
@@ -52,7 +52,7 @@ final class SearchGrams {
     }
 
     /** The distinct kept tokens of every text in {@code scope}, sorted and space-separated; empty for none. */
-    static String of(String scope, String... texts) {
+    public static String of(String scope, String... texts) {
         long scopeHash = hash(FNV_OFFSET, scope);
         SortedSet<String> tokens = new TreeSet<>();
         for (String text : texts) {
@@ -67,7 +67,7 @@ final class SearchGrams {
      * The boolean-mode full-text query requiring the phrase's kept tokens in {@code scope}, or empty when the phrase
      * is shorter than {@link #WINDOW} trigrams and the index cannot help.
      */
-    static String requireAllOf(String scope, String phrase) {
+    public static String requireAllOf(String scope, String phrase) {
         List<Long> kept = new ArrayList<>(new LinkedHashSet<>(minimizers(trigramValues(hash(FNV_OFFSET, scope),
                 phrase))));
         StringBuilder query = new StringBuilder();

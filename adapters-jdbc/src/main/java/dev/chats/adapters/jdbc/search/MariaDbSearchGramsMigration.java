@@ -1,4 +1,4 @@
-package dev.chats.adapters.jdbc;
+package dev.chats.adapters.jdbc.search;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -21,7 +21,7 @@ import java.util.List;
  * <p>MariaDB commits DDL implicitly, so the migration cannot run in one transaction; instead every step checks
  * what is already done, and a run interrupted half-way finishes on the next start.
  */
-final class MariaDbSearchGramsMigration extends BaseJavaMigration {
+public final class MariaDbSearchGramsMigration extends BaseJavaMigration {
 
     private static final int BATCH = 500;
 
@@ -147,7 +147,9 @@ final class MariaDbSearchGramsMigration extends BaseJavaMigration {
 
     private static boolean exists(Connection connection, String sql, String... parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            SqlParameters.bind(query, List.of(parameters));
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
