@@ -1,19 +1,20 @@
-// Small hosts: runs the same load against the server jar started as the README starts it, once uncapped and once
-// with -XX:MaxRAM=1g (what a 1 GB VPS gives the JVM), ROUNDS times each, alternating (uncapped, capped, uncapped, …)
+// Small hosts: starts the server jar as the README starts it twice, uncapped and with -XX:MaxRAM=1g (what a 1 GB VPS
+// gives the JVM), gives both the same data, then measures them in alternating windows (uncapped, capped, uncapped, …)
 // so a change of the machine's load hits both alike, and prints each one's throughput, the ratio capped/uncapped,
 // the peak resident size and whether either logged an OutOfMemoryError. Builds nothing: run
 // `./mvnw -q -DskipTests package` first.
 //
-//   node bench/small-host.mjs [rounds=2] [seconds=20] [jar=app/target/chats-server.jar] [--capped 'jvm flags']
+//   node bench/small-host.mjs [windows=4] [seconds=10] [jar=app/target/chats-server.jar] [--capped 'jvm flags']
 //
 // Each server gets a fresh temporary H2 data directory and meets, in order:
 //   1. a sign-up (admin) and 200 chats of 10 messages imported through /api/v1/chats/import;
 //   2. a chat of 1,250 messages, about 36 MB, imported through /api/v1/chats/import and read back equal, then sent
 //      whole again through POST /api/v1/chats/{id} and read back equal;
-//   3. SECONDS of load with 8 clients: 6 loop over page 1 of the title list, a 10-message chat and a message upsert
-//      of that chat (`Prefer: return=minimal`), 1 reads the 36 MB chat again and again, 1 upserts its messages.
-// Throughput is the requests answered in phase 3 per second (all must answer 2xx). Node 18+, no packages; Linux
-// for the resident size (/proc).
+//   3. WINDOWS windows of SECONDS of load with 8 clients: 6 loop over page 1 of the title list, a 10-message chat and
+//      a message upsert of that chat (`Prefer: return=minimal`), 1 reads the 36 MB chat again and again, 1 upserts
+//      its messages. Only one server is under load at a time; the other waits.
+// Throughput is the requests answered per second of load (all must answer 2xx). Node 18+, no packages; Linux for the
+// resident size (/proc).
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
@@ -26,8 +27,8 @@ for (let i = 2; i < process.argv.length; i++) {
   if (process.argv[i] === '--capped') cappedFlags = process.argv[++i].split(/\s+/).filter(Boolean);
   else positional.push(process.argv[i]);
 }
-const rounds = Number(positional[0] ?? 2);
-const seconds = Number(positional[1] ?? 20);
+const windows = Number(positional[0] ?? 4);
+const seconds = Number(positional[1] ?? 10);
 const jar = positional[2] ?? 'app/target/chats-server.jar';
 if (!existsSync(jar)) throw new Error(`${jar} not found: run ./mvnw -q -DskipTests package first`);
 const archive = jar.replace(/\.jar$/, '.jsa');
@@ -138,7 +139,7 @@ class Server {
   }
 }
 
-async function load(server) {
+async function seed(server) {
   const {token} = JSON.parse(await server.call('POST', '/api/v1/auths/signup', null,
     {name: 'Bench', email: 'bench@example.com', password: 'correct horse battery'}));
   for (let n = 0; n < 200; n += 50) {
@@ -159,7 +160,10 @@ async function load(server) {
   if (messagesOf(JSON.parse(await server.call('GET', `/api/v1/chats/${bigId}`, token))) !== sent) {
     throw new Error('the 36 MB chat sent whole again did not read back equal');
   }
+  return {token, small, bigId};
+}
 
+async function measure(server, {token, small, bigId}) {
   let answered = 0;
   const stopAt = performance.now() + seconds * 1000;
   const minimal = {prefer: 'return=minimal'};
@@ -198,32 +202,46 @@ const median = (xs) => {
 };
 const mib = (bytes) => `${Math.round(bytes / 1048576)} MiB`;
 
-console.log(`jar ${jar}, ${rounds} rounds of ${seconds} s, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`jar ${jar}, ${windows} windows of ${seconds} s each, load average ` +
+  loadavg().map((x) => x.toFixed(1)).join(' '));
+const servers = configs.map((config) => new Server(config.flags));
+const data = [];
 const results = configs.map(() => []);
-for (let r = 0; r < rounds; r++) {
+try {
   for (let c = 0; c < configs.length; c++) {
-    const server = new Server(configs[c].flags);
-    await server.start();
-    let throughput;
+    await servers[c].start();
     try {
-      throughput = await load(server);
+      data.push(await seed(servers[c]));
     } catch (e) {
-      throw new Error(`${configs[c].label}: ${e.message}\n${server.log.slice(-4000)}`);
-    } finally {
-      await server.stop();
+      throw new Error(`${configs[c].label}: ${e.message}\n${servers[c].log.slice(-4000)}`);
     }
-    const oom = /OutOfMemoryError/.test(server.log);
-    results[c].push({throughput, rss: server.peakRss, oom});
-    console.log(`round ${r + 1} ${configs[c].label}: ${throughput.toFixed(1)} requests/s, peak RSS ` +
-      `${mib(server.peakRss)}${oom ? ', OutOfMemoryError logged' : ''}`);
+    console.log(`${configs[c].label}: seeded, the 36 MB chat read back equal twice`);
+  }
+  for (let w = 0; w < windows; w++) {
+    for (let c = 0; c < configs.length; c++) {
+      let throughput;
+      try {
+        throughput = await measure(servers[c], data[c]);
+      } catch (e) {
+        throw new Error(`${configs[c].label}: ${e.message}\n${servers[c].log.slice(-4000)}`);
+      }
+      results[c].push(throughput);
+      console.log(`window ${w + 1} ${configs[c].label}: ${throughput.toFixed(1)} requests/s`);
+    }
+  }
+} finally {
+  for (const server of servers) {
+    if (server.child) await server.stop();
   }
 }
 console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (let c = 0; c < configs.length; c++) {
-  const t = results[c].map((x) => x.throughput);
+  const t = results[c];
+  const oom = /OutOfMemoryError/.test(servers[c].log);
   console.log(`${configs[c].label} [${configs[c].flags.join(' ')}]: median ${median(t).toFixed(1)} requests/s ` +
-    `(min ${Math.min(...t).toFixed(1)}, max ${Math.max(...t).toFixed(1)}), peak RSS ` +
-    `${mib(Math.max(...results[c].map((x) => x.rss)))}, OutOfMemoryError: ${results[c].some((x) => x.oom) ? 'yes' : 'no'}`);
+    `(min ${Math.min(...t).toFixed(1)}, max ${Math.max(...t).toFixed(1)}), peak RSS ${mib(servers[c].peakRss)}, ` +
+    `OutOfMemoryError: ${oom ? 'yes' : 'no'}`);
 }
-const ratio = median(results[1].map((x) => x.throughput)) / median(results[0].map((x) => x.throughput));
-console.log(`capped / uncapped throughput: ${ratio.toFixed(2)}`);
+const pairs = results[1].map((capped, w) => capped / results[0][w]);
+console.log(`capped / uncapped throughput: ${(median(results[1]) / median(results[0])).toFixed(2)} ` +
+  `(per window: ${pairs.map((x) => x.toFixed(2)).join(' ')})`);
