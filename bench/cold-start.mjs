@@ -122,16 +122,18 @@ const median = (xs) => {
 };
 const ms = (x) => `${Math.round(x)} ms`;
 
-console.log(`jar ${jar}, ${runs} runs per variant, load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`jar ${jar}, ${runs} runs per variant, load average at start ${load()}`);
 const results = variants.map(() => []);
 for (let r = 0; r < runs; r++) {
   for (let v = 0; v < variants.length; v++) {
     const result = await once(variants[v]);
     results[v].push(result);
-    console.log(`run ${r + 1} ${variants[v].label}: first 200 after ${ms(result.millis)}, server CPU ${result.cpu.toFixed(2)} s`);
+    console.log(`run ${r + 1} ${variants[v].label}: first 200 after ${ms(result.millis)}, ` +
+      `server CPU ${result.cpu.toFixed(2)} s`);
   }
 }
-console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`load average at end ${load()}`);
 for (let v = 0; v < variants.length; v++) {
   const times = results[v].map((x) => x.millis);
   const cpus = results[v].map((x) => x.cpu);
@@ -141,6 +143,7 @@ for (let v = 0; v < variants.length; v++) {
 if (variants.length > 1) {
   const first = median(results[0].map((x) => x.millis));
   for (let v = 1; v < variants.length; v++) {
-    console.log(`${variants[0].label} / ${variants[v].label}: ${(first / median(results[v].map((x) => x.millis))).toFixed(2)}`);
+    const ratio = first / median(results[v].map((x) => x.millis));
+    console.log(`${variants[0].label} / ${variants[v].label}: ${ratio.toFixed(2)}`);
   }
 }
