@@ -195,6 +195,53 @@ class SharedChatsEndpointsTest {
     }
 
     @Test
+    void unshareAll_withdrawsEveryShareOfTheCallerWithItsGrants_andLeavesOtherUsersSharesAlone() {
+        TestUsers.Account sharer = TestUsers.signUp(client, "Sharer Of Many");
+        String first = create(sharer, "First shared");
+        String second = create(sharer, "Second shared");
+        String firstShare = share(sharer, first);
+        String secondShare = share(sharer, second);
+        api.post(sharer.token(), CHATS + "/shared/" + first + "/access/update",
+                "{\"access_grants\":[{\"principal_type\":\"user\",\"principal_id\":\"" + friend.id()
+                        + "\",\"permission\":\"read\"}]}");
+        String othersChat = create(owner, "Someone else's share");
+        String othersShare = share(owner, othersChat);
+
+        Api.Reply reply = api.delete(sharer.token(), CHATS + "/share/all");
+
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        assertThat(reply.raw()).isEqualTo("true");
+        assertThat(api.get(sharer.token(), CHATS + "/shared").list()).isEmpty();
+        assertThat(api.get(sharer.token(), CHATS + "/" + first).get("share_id")).isNull();
+        assertThat(api.get(sharer.token(), CHATS + "/" + second).get("share_id")).isNull();
+        assertThat(api.get(friend.token(), CHATS + "/share/" + firstShare).status()).isEqualTo(401);
+        assertThat(api.get(friend.token(), CHATS + "/share/" + secondShare).status()).isEqualTo(401);
+        assertThat(api.get(friend.token(), CHATS + "/" + first).status()).isEqualTo(401);
+        assertThat(api.get(sharer.token(), CHATS + "/shared/" + first + "/access").list()).isEmpty();
+        assertThat(api.get(stranger.token(), CHATS + "/share/" + othersShare).status()).isEqualTo(200);
+        // Nothing left to withdraw is still a success, as upstream answers.
+        assertThat(api.delete(sharer.token(), CHATS + "/share/all").raw()).isEqualTo("true");
+    }
+
+    @Test
+    void archivedCount_countsOnlyTheCallersArchivedChats() {
+        TestUsers.Account archiver = TestUsers.signUp(client, "Archiver");
+        assertThat(api.get(archiver.token(), CHATS + "/archived/count").raw()).isEqualTo("0");
+        for (String title : List.of("a1", "a2", "kept")) {
+            String id = create(archiver, title);
+            if (!title.equals("kept")) {
+                api.post(archiver.token(), CHATS + "/" + id + "/archive", null);
+            }
+        }
+        api.post(stranger.token(), CHATS + "/" + create(stranger, "theirs") + "/archive", null);
+
+        Api.Reply count = api.get(archiver.token(), CHATS + "/archived/count");
+
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(count.raw()).isEqualTo("2");
+    }
+
+    @Test
     void accessGrants_onAnotherUsersChat_unknownUsers_andBadBodies_answerAsOpenWebUi() {
         String chat = create(owner, "Mine");
         share(owner, chat);
