@@ -1,11 +1,14 @@
 package dev.chats.app.e2e;
 
+import dev.chats.adapters.openai.FakeOpenAiUpstream;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OwuiClientCallsTest {
+class OwuiClientCallsTest implements TestPropertyProvider {
+
+    /** The model behind {@code chat_completion}: echoes the last message ({@code ECHO[n]: …}). */
+    static final FakeOpenAiUpstream UPSTREAM = new FakeOpenAiUpstream();
 
     @Inject
     @Client("/")
@@ -66,6 +72,16 @@ class OwuiClientCallsTest {
     TestUsers.Account admin;
     final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     final Map<String, String> apiKeys = new HashMap<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("chats.model.openai.base-url", UPSTREAM.baseUrl());
+    }
+
+    @AfterAll
+    void stopUpstream() {
+        UPSTREAM.close();
+    }
 
     @BeforeAll
     void signUpAdmin() {
@@ -636,68 +652,84 @@ class OwuiClientCallsTest {
     }
 
     @Test
-    @Disabled("owui_client compact: POST /api/v1/chats/{id}/compact has no route")
     void chatsClient_compact() {
         TestUsers.Account user = newUser("Owui Compact");
         String id = newChat(user, "Long chat");
 
         // compact(id) → POST /api/v1/chats/{id}/compact with no body → dict {ok, compacted, reason?}
-        // (compaction is off by default in Open WebUI: {"ok": true, "compacted": false, "reason": "disabled"})
+        // (compaction is off by default, as in Open WebUI: {"ok": true, "compacted": false, "reason": "disabled"})
         Map<String, Object> outcome = validate("compact outcome", request("POST", "/v1/chats/" + id + "/compact",
                 Map.of(), null, user), "ok:bool", "compacted:bool", "reason:str?");
-        assertThat(outcome.get("ok")).isEqualTo(true);
-        // compact(id, CompactChatForm()) sends {}
+        assertThat(outcome).containsEntry("ok", true).containsEntry("compacted", false)
+                .containsEntry("reason", "disabled");
+        // compact(id, CompactChatForm()) sends {}; compact(id, CompactChatForm(model=…)) names the model
         validate("compact outcome", post("/v1/chats/" + id + "/compact", map(), user), "ok:bool", "compacted:bool");
+        validate("compact outcome", post("/v1/chats/" + id + "/compact", map("model", "m"), user), "ok:bool",
+                "compacted:bool");
+        // another user's chat answers as a missing one: 401 with Open WebUI's NOT_FOUND detail
+        Answer foreign = send("POST", "/v1/chats/" + id + "/compact", Map.of(), null, key(newUser("Owui Other")));
+        assertThat(foreign.status()).isEqualTo(401);
+        assertThat(api.parse(foreign.text()))
+                .isEqualTo(Map.of("detail", "We could not find what you're looking for :/"));
     }
 
     /** {@code chat_completion(form)}: the client adds a {@code local:api-…} chat id when the form has none. */
     @Test
-    @Disabled("owui_client chat_completion: POST /api/chat/completions has no route")
     void chatsClient_chatCompletion() {
         TestUsers.Account user = newUser("Owui Completion");
         // chat_completion(ChatCompletionForm(model, messages)) → POST /api/chat/completions → ChatCompletionResponse
-        validate("ChatCompletionResponse", post("/chat/completions", map("model", "llama3.1:latest",
-                "messages", List.of(map("role", "user", "content", "Hi")), "chat_id",
+        // (status and task_id are optional: without a session_id Open WebUI answers the completion itself)
+        Map<String, Object> completion = validate("ChatCompletionResponse", post("/chat/completions", map("model",
+                "llama3.1:latest", "messages", List.of(map("role", "user", "content", "Hi")), "chat_id",
                 "local:api-" + UUID.randomUUID()), user), "status:bool?", "task_id:str?");
+        assertThat(completion).containsEntry("object", "chat.completion");
+        assertThat(completion.get("choices").toString()).contains("ECHO[1]: Hi");
     }
 
     /** {@code chat_completion_api} posts {@code /api/chat/completions} on the {@code /api} base: {@code /api/api/…}. */
     @Test
-    @Disabled("owui_client chat_completion_api: POST /api/api/chat/completions has no route")
     void chatsClient_chatCompletionApi() {
         TestUsers.Account user = newUser("Owui Completion Api");
-        validate("ChatCompletionResponse", post("/api/chat/completions", map("model", "llama3.1:latest",
-                "messages", List.of(map("role", "user", "content", "Hi"))), user), "status:bool?", "task_id:str?");
+        Map<String, Object> completion = validate("ChatCompletionResponse", post("/api/chat/completions",
+                map("model", "llama3.1:latest", "messages", List.of(map("role", "user", "content", "Hi"))), user),
+                "status:bool?", "task_id:str?");
+        assertThat(completion.get("choices").toString()).contains("ECHO[1]: Hi");
     }
 
+    /** Open WebUI runs the model's outlet filters here; with none, the form comes back as sent. */
     @Test
-    @Disabled("owui_client chat_completed: POST /api/chat/completed has no route")
     void chatsClient_chatCompleted() {
         TestUsers.Account user = newUser("Owui Completed");
         String id = newChat(user, "Completed");
         // chat_completed(ChatCompletedForm(model, messages, chat_id, session_id)) → POST /api/chat/completed
-        validate("ChatCompletedResponse", post("/chat/completed", map("model", "llama3.1:latest",
-                "messages", List.of(), "chat_id", id, "session_id", "owui-session"), user));
+        Map<String, Object> form = map("model", "llama3.1:latest", "messages", List.of(), "chat_id", id,
+                "session_id", "owui-session");
+        assertThat(validate("ChatCompletedResponse", post("/chat/completed", form, user))).isEqualTo(form);
     }
 
     @Test
-    @Disabled("owui_client chat_completed_api: POST /api/api/chat/completed has no route")
     void chatsClient_chatCompletedApi() {
         TestUsers.Account user = newUser("Owui Completed Api");
         String id = newChat(user, "Completed");
-        validate("ChatCompletedResponse", post("/api/chat/completed", map("model", "llama3.1:latest",
-                "messages", List.of(), "chat_id", id, "session_id", "owui-session"), user));
+        Map<String, Object> form = map("model", "llama3.1:latest", "messages", List.of(), "chat_id", id,
+                "session_id", "owui-session");
+        assertThat(validate("ChatCompletedResponse", post("/api/chat/completed", form, user))).isEqualTo(form);
     }
 
+    /**
+     * {@code chat_action} runs an action function installed in Open WebUI; this server installs none, so it answers
+     * as Open WebUI does for an action that is not installed: 400 naming the action, which the client raises.
+     */
     @Test
-    @Disabled("owui_client chat_action: POST /api/chat/actions/{action_id} has no route")
     void chatsClient_chatAction() {
         TestUsers.Account user = newUser("Owui Action");
         Map<String, Object> chat = createNew(user, conversation("Action", "q", "a"));
         // chat_action(action_id, ChatActionForm(model, messages, chat_id, id, session_id)) → ChatActionResponse
-        validate("ChatActionResponse", post("/chat/actions/summarise", map("model", "llama3.1:latest",
+        Answer answer = send("POST", "/chat/actions/summarise.short", Map.of(), map("model", "llama3.1:latest",
                 "messages", List.of(), "chat_id", chat.get("id"), "id", firstMessageId(chat),
-                "session_id", "owui-session"), user));
+                "session_id", "owui-session"), key(user));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(api.parse(answer.text())).isEqualTo(Map.of("detail", "Action not found: summarise"));
     }
 
     // ------------------------------------------------------------------------------------------------ FoldersClient
