@@ -3,7 +3,10 @@
 //      on that very request), p50/p99 at CONCURRENCY (50) requests in flight;
 //   2. time from the upstream writing its first content chunk to the client reading the first streamed delta;
 //   3. GET /chat page 1 (limit 100, the default) for a user with SMALL (1,000) chats and with LARGE (100,000), and
-//      their ratio.
+//      their ratio;
+//   4. OPEN (500) streamed POST /chat held open at once (the upstream pauses HOLD ms between its three chunks): how
+//      many read their first delta within two pauses of the start, while none had ended, and the server's heap after a full GC, resident size and threads
+//      before and while they are open, per stream.
 // Usage (Node 18+, no packages), from the repository root after `./mvnw -q -DskipTests package`:
 //   node bench/vapi-chat.mjs --postgres 127.0.0.1:5432/test --pg-user postgres
 //        # starts app/target/chats-server.jar on PostgreSQL, in a schema of its own (dropped at the end), and fills
@@ -12,7 +15,8 @@
 //   node bench/vapi-chat.mjs --server http://localhost:8080 --upstream-port 18089
 //        # against a server you started with CHATS_MODEL_URLS_ALLOWED=http://127.0.0.1:18089/v1 (fills by POST /chat)
 // Options: --concurrency 50 --requests 3000 --streams 300 --small 1000 --large 100000 --delay 20 (upstream think
-// time in ms for the overhead run) --gap 20 (ms between streamed chunks). Any DATASOURCES_DEFAULT_*/CHATS_* variable
+// time in ms for the overhead run) --gap 20 (ms between streamed chunks) --open 500 --hold 10000; --phases 1,2,3,4
+// runs only some. Phase 4's memory figures need jcmd (the JDK's) and a server this script started. Any DATASOURCES_DEFAULT_*/CHATS_* variable
 // in the environment reaches the server it starts.
 import http from 'node:http';
 import os from 'node:os';
@@ -23,6 +27,7 @@ import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
 import {fileURLToPath} from 'node:url';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // CLOCK_MONOTONIC: the same clock in every thread
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (text) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -117,6 +122,8 @@ async function main() {
       client.call('POST', '/chat', {assistant, input: `warm-${i}`}, key));
     await upstream.records();
 
+    const phases = new Set(String(options.phases).split(','));
+    if (phases.has('1')) {
     progress('1. overhead');
     // 1. Overhead on non-streamed POST /chat at CONCURRENCY in flight.
     const concurrency = Number(options.concurrency);
@@ -140,7 +147,9 @@ async function main() {
     console.log(`1. POST /chat (non-streamed), ${requests} requests, ${concurrency} in flight, upstream think time `
       + `${options.delay} ms: ${(requests / wall).toFixed(0)} requests/s; client latency ${describe([...latency.values()])}; `
       + `upstream's own time ${describe(upstreamSpent)}; server overhead (latency - upstream) ${describe(overhead)}${cpu}`);
+    }
 
+    if (phases.has('2')) {
     progress('2. streams');
     // 2. First streamed delta after the upstream's first content chunk, one stream at a time.
     await upstream.set({delay: 0, gap: Number(options.gap)});
@@ -153,7 +162,14 @@ async function main() {
     const relay = [...firstDelta].map(([tag, at]) => at - firstChunk.get(tag));
     console.log(`2. POST /chat stream:true, ${options.streams} streams one after another: first delta read by the `
       + `client after the upstream wrote its first content chunk ${describe(relay)}`);
+    }
 
+    if (phases.has('4')) {
+      progress('4. open streams');
+      await heldStreams(client, server, upstream, assistant, key, Number(options.open), Number(options.hold));
+    }
+
+    if (phases.has('3')) {
     progress('3. lists');
     // 3. GET /chat page 1 at SMALL chats and at LARGE chats, the same user.
     await upstream.set({delay: 0, gap: 0});
@@ -176,11 +192,45 @@ async function main() {
       + `the count alone (limit=0): ${describe(atSmall.countOnly)} at ${small}, ${describe(atLarge.countOnly)} at ${large} `
       + `(${server.copyChats ? 'copied by SQL' : 'made through POST /chat'}: ${large - small} chats in `
       + `${fillSeconds.toFixed(0)} s)`);
+    }
   } finally {
     agent.destroy();
     await upstream.close();
     server.stop();
   }
+}
+
+/**
+ * Opens `open` streamed POST /chat at once while the upstream pauses `hold` ms between its chunks, waits until each has
+ * read its first delta (or two pauses are over), measures the server, then waits for every stream to end.
+ */
+async function heldStreams(client, server, upstream, assistant, key, open, hold) {
+  await upstream.set({delay: 0, gap: hold});
+  const before = server.memory?.();
+  const started = now();
+  const firstDelta = [];
+  // Each answer takes three pauses; the model's timeout is raised above that, so none ends early.
+  const patient = {...assistant, model: {...assistant.model, timeoutSeconds: Math.ceil(hold * 4 / 1000)}};
+  const ended = Promise.all(Array.from({length: open}, (_, i) =>
+    client.heldStream({assistant: patient, input: `open-${i}`, stream: true}, key,
+      () => firstDelta.push(now() - started))));
+  while (firstDelta.length < open && now() - started < 2 * hold) await sleep(100);
+  const held = firstDelta.length;
+  const during = server.memory?.();
+  const results = await ended;
+  await upstream.set({delay: 0, gap: 0});
+  const complete = results.filter(Boolean).length;
+  let memory = '';
+  if (before && during) {
+    const per = (field) => ((during[field] - before[field]) / open / 1024).toFixed(1);
+    memory = `; heap after full GC ${(before.heap / 1048576).toFixed(1)} -> ${(during.heap / 1048576).toFixed(1)} MiB `
+      + `(${per('heap')} KiB per stream), resident ${(before.rss / 1048576).toFixed(0)} -> `
+      + `${(during.rss / 1048576).toFixed(0)} MiB (${per('rss')} KiB per stream), threads ${before.threads} -> `
+      + `${during.threads}`;
+  }
+  console.log(`4. ${open} streamed POST /chat opened at once, upstream pausing ${hold} ms between chunks: ${held} read `
+    + `their first delta within two pauses (${held ? describe(firstDelta) : 'none'} after the start), `
+    + `${complete} ended complete${memory}`);
 }
 
 async function fill(client, token, assistant, from, to) {
@@ -232,6 +282,31 @@ class Client {
       });
       req.on('error', reject);
       req.end(payload ?? undefined);
+    });
+  }
+
+  /** Streams a POST /chat, calling `onFirst` at its first non-empty delta; answers whether it ended with deltas. */
+  heldStream(body, token, onFirst) {
+    return new Promise((resolve) => {
+      const payload = Buffer.from(JSON.stringify(body));
+      const req = http.request({host: this.url.hostname, port: this.url.port, path: '/chat', method: 'POST',
+        agent: this.agent, headers: {'content-type': 'application/json', 'content-length': payload.length,
+          authorization: `Bearer ${token}`}}, (res) => {
+        let text = '';
+        let first = false;
+        res.setEncoding('utf8');
+        res.on('data', (part) => {
+          text += part;
+          if (!first && /"delta":"[^"]/.test(text)) {
+            first = true;
+            onFirst();
+          }
+        });
+        res.on('end', () => resolve(res.statusCode === 200 && first));
+      });
+      req.setTimeout(300_000);
+      req.on('error', () => resolve(false));
+      req.end(payload);
     });
   }
 
@@ -325,7 +400,17 @@ async function startServer(upstreamUrl, options) {
     const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   };
-  return {base, copyChats: postgres?.copyChats, cpuMillis: fs.existsSync('/proc') ? cpuMillis : undefined, stop: () => {
+  // Linux and the JDK's jcmd: the heap in use after a full collection, the resident size and the thread count.
+  const memory = () => {
+    spawnSync('jcmd', [String(child.pid), 'GC.run'], {encoding: 'utf8'});
+    const info = spawnSync('jcmd', [String(child.pid), 'GC.heap_info'], {encoding: 'utf8'}).stdout ?? '';
+    const used = /used (\d+)K/.exec(info);
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return {heap: used ? Number(used[1]) * 1024 : NaN, rss: Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024,
+      threads: Number(/Threads:\s+(\d+)/.exec(status)[1])};
+  };
+  return {base, copyChats: postgres?.copyChats, cpuMillis: fs.existsSync('/proc') ? cpuMillis : undefined,
+    memory: fs.existsSync('/proc') ? memory : undefined, stop: () => {
     child.kill('SIGTERM');
     fs.rmSync(dataDir, {recursive: true, force: true});
     postgres?.drop();
@@ -377,7 +462,8 @@ function freePort() {
 }
 
 function parseOptions(args) {
-  const options = {concurrency: 50, requests: 3000, streams: 300, small: 1000, large: 100000, delay: 20, gap: 20};
+  const options = {concurrency: 50, requests: 3000, streams: 300, small: 1000, large: 100000, delay: 20, gap: 20,
+    open: 500, hold: 10000, phases: '1,2,3,4'};
   for (let i = 0; i < args.length; i += 2) options[args[i].replace(/^--/, '')] = args[i + 1];
   return options;
 }

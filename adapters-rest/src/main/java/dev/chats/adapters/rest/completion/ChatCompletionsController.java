@@ -7,6 +7,7 @@ import dev.chats.adapters.rest.openapi.ApiDocument;
 import dev.chats.adapters.rest.openapi.ApiTags;
 import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.ModelStreamScheduler;
 import dev.chats.application.port.in.chat.ChatNotFoundException;
 import dev.chats.application.port.in.chat.CompleteConversationUseCase;
 import dev.chats.application.port.in.chat.CompleteConversationUseCase.Conversation;
@@ -39,7 +40,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.Scheduler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,10 +76,13 @@ public class ChatCompletionsController {
 
     private final JsonBodies bodies;
     private final JsonMapper json;
+    private final Scheduler streams;
     private final CompleteConversationUseCase completions;
 
-    public ChatCompletionsController(JsonBodies bodies, JsonMapper json, CompleteConversationUseCase completions) {
+    public ChatCompletionsController(JsonBodies bodies, JsonMapper json, CompleteConversationUseCase completions,
+                                     ModelStreamScheduler streams) {
         this.bodies = bodies;
+        this.streams = streams.scheduler();
         this.json = json;
         this.completions = completions;
     }
@@ -127,7 +131,7 @@ public class ChatCompletionsController {
             }
             sink.next(Event.of("[DONE]"));
             sink.complete();
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(streams);
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 

@@ -8,6 +8,7 @@ import dev.chats.adapters.rest.openapi.VapiFilterQuery;
 import dev.chats.adapters.rest.openapi.VapiPageQuery;
 import dev.chats.adapters.rest.openapi.VapiSchemas;
 import dev.chats.adapters.rest.request.JsonBodies;
+import dev.chats.adapters.rest.request.ModelStreamScheduler;
 import dev.chats.application.port.in.vapi.CreateVapiChatUseCase;
 import dev.chats.application.port.in.vapi.DeleteVapiChatUseCase;
 import dev.chats.application.port.in.vapi.GetVapiChatUseCase;
@@ -51,7 +52,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.Scheduler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,6 +84,7 @@ public class VapiChatController {
 
     private final JsonBodies bodies;
     private final JsonMapper json;
+    private final Scheduler streams;
     private final CreateVapiChatUseCase createChat;
     private final StreamVapiChatUseCase streamChat;
     private final GetVapiChatUseCase getChat;
@@ -91,8 +93,10 @@ public class VapiChatController {
 
     public VapiChatController(JsonBodies bodies, JsonMapper json, CreateVapiChatUseCase createChat,
                               StreamVapiChatUseCase streamChat, GetVapiChatUseCase getChat,
-                              ListVapiChatsUseCase listChats, DeleteVapiChatUseCase deleteChat) {
+                              ListVapiChatsUseCase listChats, DeleteVapiChatUseCase deleteChat,
+                              ModelStreamScheduler streams) {
         this.bodies = bodies;
+        this.streams = streams.scheduler();
         this.json = json;
         this.createChat = createChat;
         this.streamChat = streamChat;
@@ -136,7 +140,7 @@ public class VapiChatController {
                 LOG.warn("chat stream {} failed: {}", id, e.getMessage());
             }
             sink.complete();
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(streams);
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 
@@ -193,7 +197,7 @@ public class VapiChatController {
                         sequence[0]++))));
             }
             sink.complete();
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(streams);
         return HttpResponse.ok(events).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 
