@@ -1,6 +1,6 @@
 package dev.chats.adapters.jdbc;
 
-import dev.chats.domain.folder.FolderGrant;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.share.AccessGrant;
 import io.micronaut.data.annotation.MappedEntity;
 

@@ -1,7 +1,7 @@
 package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.folder.FolderId;
-import dev.chats.domain.folder.GrantedFolder;
+import dev.chats.domain.share.GrantedFolder;
 import dev.chats.domain.user.UserId;
 import io.micronaut.data.annotation.MappedEntity;
 

@@ -1,9 +1,9 @@
 package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.folder.Folder;
-import dev.chats.domain.folder.FolderGrant;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
-import dev.chats.domain.folder.GrantedFolder;
+import dev.chats.domain.share.GrantedFolder;
 import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.share.AccessGrant;

@@ -1,9 +1,9 @@
 package dev.chats.domain.port;
 
 import dev.chats.domain.folder.Folder;
-import dev.chats.domain.folder.FolderGrant;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
-import dev.chats.domain.folder.GrantedFolder;
+import dev.chats.domain.share.GrantedFolder;
 import dev.chats.domain.user.UserId;
 
 import java.util.Collection;

@@ -3,7 +3,7 @@ package dev.chats.domain.transfer;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.Folder;
-import dev.chats.domain.folder.FolderGrant;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;

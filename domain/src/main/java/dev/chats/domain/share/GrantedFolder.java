@@ -1,6 +1,6 @@
-package dev.chats.domain.folder;
+package dev.chats.domain.share;
 
-import dev.chats.domain.share.AccessGrant;
+import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.user.UserId;
 
 import java.util.Objects;

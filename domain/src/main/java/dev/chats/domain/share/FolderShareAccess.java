@@ -1,6 +1,5 @@
-package dev.chats.domain.folder;
+package dev.chats.domain.share;
 
-import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.user.UserId;
 
 import java.util.Collection;
