@@ -40,8 +40,9 @@ final class ChatServicesFactory {
     }
 
     @Singleton
-    GetChatService getChat(ChatRepository chats, ShareRepository shares, PermissionPolicy policy) {
-        return new GetChatService(chats, shares, policy);
+    GetChatService getChat(ChatRepository chats, ShareRepository shares, FolderRepository folders,
+                           PermissionPolicy policy) {
+        return new GetChatService(chats, shares, folders, policy);
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import dev.chats.application.service.folder.FolderCreateService;
 import dev.chats.application.service.folder.FolderDeleteService;
 import dev.chats.application.service.folder.FolderEditService;
 import dev.chats.application.service.folder.FolderListingService;
+import dev.chats.application.service.folder.FolderSharingService;
 import dev.chats.domain.permission.PermissionPolicy;
 import dev.chats.domain.port.ChatEvents;
 import dev.chats.domain.port.ChatRepository;
@@ -11,6 +12,7 @@ import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.TagRepository;
+import dev.chats.domain.port.UserRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -40,5 +42,11 @@ final class FolderServicesFactory {
     FolderDeleteService deleteFolder(FolderRepository folders, ChatRepository chats, TagRepository tags,
                                      PermissionPolicy policy, ChatEvents events) {
         return new FolderDeleteService(folders, chats, tags, policy, events);
+    }
+
+    @Singleton
+    FolderSharingService shareFolder(FolderRepository folders, ChatRepository chats, UserRepository users,
+                                     IdGenerator ids, Clock clock) {
+        return new FolderSharingService(folders, chats, users, ids, clock);
     }
 }

@@ -66,6 +66,7 @@ public final class JdbcDeploymentRecords extends RepositoryRecords {
             case TAG -> new Table("tag", List.of("user_id", "id"), false);
             case SHARE -> new Table("chat_share", List.of("id"), false);
             case SHARE_GRANTS -> new Table("chat_share_grant", List.of("user_id", "chat_id"), true);
+            case FOLDER_GRANTS -> new Table("folder_grant", List.of("user_id", "folder_id"), true);
             case REVOKED_TOKEN -> new Table("revoked_token", List.of("user_id", "jti"), false);
             case SAVED_ASSISTANT -> new Table("vapi_assistant", List.of("user_id", "id"), false);
             case VAPI_SESSION -> new Table("vapi_session", List.of("user_id", "id"), false);

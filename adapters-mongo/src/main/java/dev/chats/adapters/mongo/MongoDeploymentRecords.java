@@ -80,6 +80,7 @@ public final class MongoDeploymentRecords extends RepositoryRecords {
             case TAG -> Layout.compound(MongoStore.TAGS, "tagId");
             case SHARE -> Layout.plain(MongoStore.SHARES);
             case SHARE_GRANTS -> Layout.owned(MongoStore.SHARE_GRANTS);
+            case FOLDER_GRANTS -> Layout.owned(MongoStore.FOLDER_GRANTS);
             case REVOKED_TOKEN -> Layout.compound(MongoStore.REVOKED_TOKENS, "jti");
             case SAVED_ASSISTANT -> Layout.owned(MongoSavedAssistantRepository.VAPI_ASSISTANTS);
             case VAPI_SESSION -> Layout.owned(MongoVapiSessionRepository.VAPI_SESSIONS);

@@ -48,6 +48,8 @@ import java.util.function.Supplier;
  *   <tr><td>{@code folders}</td><td>one document per folder</td></tr>
  *   <tr><td>{@code shares}, {@code share_parts}</td><td>share snapshots; large ones in pieces</td></tr>
  *   <tr><td>{@code share_grants}</td><td>who may open a chat's share, {@code _id: chatId}, grants in order</td></tr>
+ *   <tr><td>{@code folder_grants}</td><td>who may reach a folder, {@code _id: folderId}, grants in order; indexed
+ *   by grantee ({@code grants.principalId}) for "shared with me"</td></tr>
  *   <tr><td>{@code revoked_tokens}</td><td>signed-out session tokens, {@code _id: {userId, jti}}; a TTL index on
  *   {@code expiresAt} drops them once the token has expired</td></tr>
  * </table>
@@ -63,10 +65,11 @@ public final class MongoStore {
     static final String SHARES = "shares";
     static final String SHARE_PARTS = "share_parts";
     static final String SHARE_GRANTS = "share_grants";
+    static final String FOLDER_GRANTS = "folder_grants";
     static final String REVOKED_TOKENS = "revoked_tokens";
 
     static final List<String> COLLECTIONS = List.of(USERS, CHATS, CHAT_MESSAGES, CHAT_PARTS, TAGS, FOLDERS, SHARES,
-            SHARE_PARTS, SHARE_GRANTS, REVOKED_TOKENS);
+            SHARE_PARTS, SHARE_GRANTS, FOLDER_GRANTS, REVOKED_TOKENS);
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
@@ -137,6 +140,8 @@ public final class MongoStore {
                 index("shares_user_updated", Indexes.compoundIndex(Indexes.ascending("userId"),
                         Indexes.descending("updatedAt"), Indexes.ascending("_id")))));
         collection(SHARE_GRANTS).createIndexes(List.of(index("share_grants_user", Indexes.ascending("userId"))));
+        collection(FOLDER_GRANTS).createIndexes(List.of(index("folder_grants_user", Indexes.ascending("userId")),
+                index("folder_grants_principal", Indexes.ascending("grants.principalId"))));
         collection(SHARE_PARTS).createIndexes(List.of(
                 index("share_parts_owner_rev", Indexes.ascending("_id.owner", "_id.rev"))));
     }

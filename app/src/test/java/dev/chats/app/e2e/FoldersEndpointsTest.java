@@ -99,7 +99,7 @@ class FoldersEndpointsTest {
 
         Map<String, Object> folder = created.object();
         assertThat(new ArrayList<>(folder.keySet())).containsExactly("id", "parent_id", "user_id", "name", "items",
-                "meta", "data", "is_expanded", "created_at", "updated_at");
+                "meta", "data", "is_expanded", "created_at", "updated_at", "access_grants");
         assertThat((String) folder.get("id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(folder.get("parent_id")).isNull();
         assertThat(folder.get("user_id")).isEqualTo(u1.id());

@@ -791,7 +791,6 @@ class OwuiClientCallsTest implements TestPropertyProvider {
     }
 
     @Test
-    @Disabled("owui_client update_folder_access_by_id: POST /api/v1/folders/{id}/access/update has no route")
     void foldersClient_updateFolderAccessById() {
         TestUsers.Account owner = newUser("Owui Folder Sharer");
         TestUsers.Account friend = newUser("Owui Folder Friend");
@@ -806,7 +805,6 @@ class OwuiClientCallsTest implements TestPropertyProvider {
     }
 
     @Test
-    @Disabled("owui_client get_shared_folders: GET /api/v1/folders/shared is read as folder id \"shared\"")
     void foldersClient_getSharedFolders() {
         TestUsers.Account user = newUser("Owui Shared Folders");
         // get_shared_folders() → GET /api/v1/folders/shared → List[SharedFolderResponse] (empty when none)
@@ -814,7 +812,6 @@ class OwuiClientCallsTest implements TestPropertyProvider {
     }
 
     @Test
-    @Disabled("owui_client get_shared_folder_chats: GET /api/v1/folders/{id}/shared/chats has no route")
     void foldersClient_getSharedFolderChats() {
         TestUsers.Account owner = newUser("Owui Folder Chats");
         String folder = (String) folderModel(post("/v1/folders/", map("name", "Team"), owner)).get("id");

@@ -4,6 +4,7 @@ import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.Folder;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.transfer.DeploymentRecords;
 import dev.chats.domain.share.AccessGrant;
@@ -14,6 +15,7 @@ import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.FolderRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
 import dev.chats.domain.transfer.DeploymentRecord.SavedAssistantRecord;
+import dev.chats.domain.transfer.DeploymentRecord.FolderGrantsRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ShareGrantsRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ShareRecord;
 import dev.chats.domain.transfer.DeploymentRecord.TagRecord;
@@ -103,6 +105,11 @@ final class DeploymentFixture {
                 new AccessGrant("g-1", AccessGrant.Principal.USER, "u-bob", AccessGrant.Access.READ),
                 new AccessGrant("g-2", AccessGrant.Principal.USER, AccessGrant.EVERYONE, AccessGrant.Access.READ),
                 new AccessGrant("g-3", AccessGrant.Principal.GROUP, "grp-🦊", AccessGrant.Access.WRITE))));
+        records.add(new FolderGrantsRecord(ada, work, List.of(
+                new FolderGrant(new AccessGrant("fg-1", AccessGrant.Principal.USER, "u-bob", AccessGrant.Access.WRITE),
+                        1_700_000_300L),
+                new FolderGrant(new AccessGrant("fg-2", AccessGrant.Principal.USER, AccessGrant.EVERYONE,
+                        AccessGrant.Access.READ), 1_700_000_301L))));
         records.add(new ApiKeyRecord(new StoredApiKey(ada, new ApiKeyHash("0f".repeat(32)), "sk-****…69a0",
                 1_700_000_200L)));
         records.add(new RevokedTokenRecord(ada, new TokenId("jti-1"), 4_000_000_000L));

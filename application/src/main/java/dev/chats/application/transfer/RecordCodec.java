@@ -4,6 +4,7 @@ import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.Folder;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
@@ -11,6 +12,7 @@ import dev.chats.domain.tag.Tag;
 import dev.chats.domain.transfer.DeploymentRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ApiKeyRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
+import dev.chats.domain.transfer.DeploymentRecord.FolderGrantsRecord;
 import dev.chats.domain.transfer.DeploymentRecord.FolderRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
 import dev.chats.domain.transfer.DeploymentRecord.SavedAssistantRecord;
@@ -88,6 +90,13 @@ public final class RecordCodec {
                     .put("grants", r.grants().stream().map(g -> (Object) new Fields().put("id", g.id())
                             .put("principal_type", g.principalType().wireName()).put("principal_id", g.principalId())
                             .put("permission", g.permission().wireName()).map).toList());
+        } else if (record instanceof FolderGrantsRecord r) {
+            f.put("user_id", r.owner().value()).put("folder_id", r.folder().value())
+                    .put("grants", r.grants().stream().map(g -> (Object) new Fields().put("id", g.grant().id())
+                            .put("principal_type", g.grant().principalType().wireName())
+                            .put("principal_id", g.grant().principalId())
+                            .put("permission", g.grant().permission().wireName())
+                            .put("created_at", g.createdAt()).map).toList());
         } else if (record instanceof RevokedTokenRecord r) {
             f.put("user_id", r.owner().value()).put("jti", r.token().value())
                     .put("expires_at", r.expiresAt());
@@ -149,6 +158,9 @@ public final class RecordCodec {
                         t.number("created_at"), t.number("updated_at")));
                 case SHARE_GRANTS -> new ShareGrantsRecord(new UserId(t.text("user_id")), new ChatId(t.text("chat_id")),
                         t.objects("grants").stream().map(RecordCodec::grant).toList());
+                case FOLDER_GRANTS -> new FolderGrantsRecord(new UserId(t.text("user_id")),
+                        new FolderId(t.text("folder_id")), t.objects("grants").stream()
+                        .map(g -> new FolderGrant(grant(g), new Reader(g).number("created_at"))).toList());
                 case REVOKED_TOKEN -> new RevokedTokenRecord(new UserId(t.text("user_id")), new TokenId(t.text("jti")),
                         t.number("expires_at"));
                 case SAVED_ASSISTANT -> new SavedAssistantRecord(new SavedAssistant(

@@ -4,6 +4,7 @@ import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.Folder;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
@@ -66,6 +67,8 @@ class RecordCodecTest {
                 new ShareRecord(new Share("s", new ChatId("c"), ADA, "T", document, 10, 11)),
                 new ShareGrantsRecord(ADA, new ChatId("c"), List.of(new AccessGrant("g", AccessGrant.Principal.GROUP,
                         "grp", AccessGrant.Access.WRITE))),
+                new DeploymentRecord.FolderGrantsRecord(ADA, new FolderId("f"), List.of(new FolderGrant(
+                        new AccessGrant("fg", AccessGrant.Principal.USER, "*", AccessGrant.Access.READ), 20))),
                 new RevokedTokenRecord(ADA, new TokenId("j"), 12),
                 new ApiKeyRecord(new StoredApiKey(ADA,
                         new ApiKeyHash("ab".repeat(32)), "sk-****…69a0", 19)),

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Who may open a share besides its owner: one user ({@code *} meaning every user) or one group, for reading or
- * writing. Grants are Open WebUI's {@code access_grant} rows of resource type {@code shared_chat}.
+ * writing. Grants are Open WebUI's {@code access_grant} rows of resource type {@code shared_chat}, and of type
+ * {@code folder} inside a {@link FolderGrant}.
  */
 public record AccessGrant(String id, Principal principalType, String principalId, Access permission) {
 

@@ -3,6 +3,8 @@ package dev.chats.domain.transfer;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.folder.Folder;
+import dev.chats.domain.share.FolderGrant;
+import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.share.Share;
 import dev.chats.domain.tag.Tag;
@@ -93,6 +95,23 @@ public sealed interface DeploymentRecord {
 
         public RecordKey key() {
             return RecordKey.of(owner.value(), chat.value());
+        }
+    }
+
+    /** Who besides the owner may reach a folder, in the order the owner set them, with their times. */
+    record FolderGrantsRecord(UserId owner, FolderId folder, List<FolderGrant> grants) implements DeploymentRecord {
+        public FolderGrantsRecord {
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(folder, "folder");
+            grants = List.copyOf(grants);
+        }
+
+        public RecordKind kind() {
+            return RecordKind.FOLDER_GRANTS;
+        }
+
+        public RecordKey key() {
+            return RecordKey.of(owner.value(), folder.value());
         }
     }
 

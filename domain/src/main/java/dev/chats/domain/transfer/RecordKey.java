@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Names one record within its kind: the id alone, or the owner's id then the id for records keyed by owner (tags,
- * revoked tokens, Vapi records, share grants).
+ * revoked tokens, Vapi records, share and folder grants).
  */
 public record RecordKey(List<String> parts) {
 

@@ -15,6 +15,7 @@ public enum RecordKind {
     TAG("tag"),
     SHARE("share"),
     SHARE_GRANTS("share_grants"),
+    FOLDER_GRANTS("folder_grants"),
     REVOKED_TOKEN("revoked_token"),
     SAVED_ASSISTANT("saved_assistant"),
     VAPI_SESSION("vapi_session"),

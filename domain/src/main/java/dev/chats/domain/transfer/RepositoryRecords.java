@@ -14,6 +14,7 @@ import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
 import dev.chats.domain.transfer.DeploymentRecord.ApiKeyRecord;
 import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
+import dev.chats.domain.transfer.DeploymentRecord.FolderGrantsRecord;
 import dev.chats.domain.transfer.DeploymentRecord.FolderRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
 import dev.chats.domain.transfer.DeploymentRecord.SavedAssistantRecord;
@@ -69,6 +70,10 @@ public abstract class RepositoryRecords implements DeploymentRecords {
             case SHARE_GRANTS -> Optional.of(r.shares().grantsOf(new UserId(key.first()), new ChatId(key.last())))
                     .filter(grants -> !grants.isEmpty())
                     .map(grants -> new ShareGrantsRecord(new UserId(key.first()), new ChatId(key.last()), grants));
+            case FOLDER_GRANTS -> Optional.of(r.folders().grantsOf(new UserId(key.first()),
+                            new FolderId(key.last())))
+                    .filter(grants -> !grants.isEmpty())
+                    .map(grants -> new FolderGrantsRecord(new UserId(key.first()), new FolderId(key.last()), grants));
             case REVOKED_TOKEN -> findRevokedToken(key).map(DeploymentRecord.class::cast);
             case SAVED_ASSISTANT -> r.assistants().findById(new UserId(key.first()), new SavedAssistantId(key.last()))
                     .map(SavedAssistantRecord::new);
@@ -96,6 +101,8 @@ public abstract class RepositoryRecords implements DeploymentRecords {
             r.shares().save(share.share());
         } else if (record instanceof ShareGrantsRecord grants) {
             r.shares().replaceGrants(grants.owner(), grants.chat(), grants.grants());
+        } else if (record instanceof FolderGrantsRecord grants) {
+            r.folders().replaceGrants(grants.owner(), grants.folder(), grants.grants());
         } else if (record instanceof RevokedTokenRecord token) {
             r.revokedTokens().revoke(token.owner(), token.token(), token.expiresAt());
         } else if (record instanceof SavedAssistantRecord assistant) {

@@ -17,6 +17,7 @@ import dev.chats.application.port.in.folder.FolderExpandUseCase;
 import dev.chats.application.port.in.folder.FolderGetUseCase;
 import dev.chats.application.port.in.folder.FolderListUseCase;
 import dev.chats.application.port.in.folder.FolderMoveUseCase;
+import dev.chats.application.port.in.folder.FolderSharingUseCase;
 import dev.chats.application.port.in.folder.FolderUpdateUseCase;
 import dev.chats.domain.folder.FolderId;
 import dev.chats.domain.user.User;
@@ -65,11 +66,12 @@ public class FoldersController {
     private final FolderMoveUseCase moveFolder;
     private final FolderExpandUseCase expandFolder;
     private final FolderDeleteUseCase deleteFolder;
+    private final FolderSharingUseCase sharing;
 
     public FoldersController(JsonBodies bodies, FolderListUseCase listFolders, FolderGetUseCase getFolder,
                              FolderCreateUseCase createFolder, FolderUpdateUseCase updateFolder,
                              FolderMoveUseCase moveFolder, FolderExpandUseCase expandFolder,
-                             FolderDeleteUseCase deleteFolder) {
+                             FolderDeleteUseCase deleteFolder, FolderSharingUseCase sharing) {
         this.bodies = bodies;
         this.listFolders = listFolders;
         this.getFolder = getFolder;
@@ -78,6 +80,7 @@ public class FoldersController {
         this.moveFolder = moveFolder;
         this.expandFolder = expandFolder;
         this.deleteFolder = deleteFolder;
+        this.sharing = sharing;
     }
 
     @Get("/")
@@ -94,9 +97,10 @@ public class FoldersController {
         return FolderModelResponse.from(createFolder.create(actor, command));
     }
 
+    /** As the newest router: users the folder is shared with may read it too, and it comes with its grants. */
     @Get("/{id}")
     public FolderModelResponse get(@Actor User actor, @PathVariable String id) {
-        return FolderModelResponse.from(getFolder.get(actor, folderId(id)));
+        return FolderModelResponse.from(sharing.read(actor, folderId(id)));
     }
 
     @Post("/{id}/update")

@@ -1,9 +1,12 @@
 package dev.chats.domain.port.contract;
 
 import dev.chats.domain.folder.Folder;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.share.GrantedFolder;
 import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
+import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -272,5 +275,107 @@ public abstract class FolderRepositoryContract {
         assertThat(folders().findById(second.id())).contains(second);
         assertThat(folders().findAllOwnedBy(owner)).containsExactly(second);
         assertThat(folders().deleteAll(List.of(first.id()))).isZero();
+    }
+
+    @Test
+    void replaceGrants_storesThemInOrderWithTheirTimes_andAnEmptyListRemovesThem() {
+        UserId owner = newUserId();
+        Folder folder = Folder.create(newFolderId(), owner, null, "Team", null, null, 1_000);
+        Folder other = Folder.create(newFolderId(), owner, null, "Other", null, null, 1_001);
+        folders().add(folder);
+        folders().add(other);
+        List<FolderGrant> grants = List.of(
+                grant("g-" + UUID.randomUUID(), AccessGrant.Principal.USER, "u-zed", AccessGrant.Access.WRITE, 7),
+                grant("g-" + UUID.randomUUID(), AccessGrant.Principal.USER, AccessGrant.EVERYONE,
+                        AccessGrant.Access.READ, 1_700_000_000L),
+                grant("g-" + UUID.randomUUID(), AccessGrant.Principal.GROUP, "grp-🦊".repeat(3),
+                        AccessGrant.Access.READ, 5));
+
+        assertThat(folders().replaceGrants(owner, folder.id(), grants)).isTrue();
+
+        assertThat(folders().grantsOf(owner, folder.id())).containsExactlyElementsOf(grants);
+        assertThat(folders().grantsOf(owner, other.id())).isEmpty();
+        assertThat(folders().grantsOf(newUserId(), folder.id())).isEmpty();
+
+        List<FolderGrant> fewer = List.of(grants.get(2));
+        assertThat(folders().replaceGrants(owner, folder.id(), fewer)).isTrue();
+        assertThat(folders().grantsOf(owner, folder.id())).containsExactlyElementsOf(fewer);
+
+        assertThat(folders().replaceGrants(owner, folder.id(), List.of())).isTrue();
+        assertThat(folders().grantsOf(owner, folder.id())).isEmpty();
+    }
+
+    @Test
+    void replaceGrants_onAFolderTheOwnerDoesNotHave_answersFalseAndStoresNothing() {
+        UserId owner = newUserId();
+        UserId friend = newUserId();
+        Folder folder = Folder.create(newFolderId(), owner, null, "Team", null, null, 1_000);
+        folders().add(folder);
+        List<FolderGrant> grants = List.of(grant("g-" + UUID.randomUUID(), AccessGrant.Principal.USER,
+                friend.value(), AccessGrant.Access.READ, 9));
+
+        assertThat(folders().replaceGrants(friend, folder.id(), grants)).isFalse();
+        assertThat(folders().replaceGrants(owner, newFolderId(), grants)).isFalse();
+
+        assertThat(folders().grantsOf(owner, folder.id())).isEmpty();
+        assertThat(folders().grantedTo(friend)).isEmpty();
+    }
+
+    @Test
+    void grantedTo_listsTheFoldersUserGrantsOpenToTheGrantee_byNameOrToEveryone_notGroupsNorOthers() {
+        UserId ada = newUserId();
+        UserId bob = newUserId();
+        UserId eve = newUserId();
+        Folder named = Folder.create(newFolderId(), ada, null, "Named", null, null, 1_000);
+        Folder everyone = Folder.create(newFolderId(), bob, null, "Everyone", null, null, 1_001);
+        Folder group = Folder.create(newFolderId(), bob, null, "Group", null, null, 1_002);
+        folders().add(named);
+        folders().add(everyone);
+        folders().add(group);
+        folders().replaceGrants(ada, named.id(), List.of(
+                grant("g-" + UUID.randomUUID(), AccessGrant.Principal.USER, eve.value(), AccessGrant.Access.READ, 1),
+                grant("g-" + UUID.randomUUID(), AccessGrant.Principal.USER, eve.value(), AccessGrant.Access.WRITE, 2),
+                grant("g-" + UUID.randomUUID(), AccessGrant.Principal.USER, bob.value(), AccessGrant.Access.READ, 3)));
+        folders().replaceGrants(bob, everyone.id(), List.of(grant("g-" + UUID.randomUUID(),
+                AccessGrant.Principal.USER, AccessGrant.EVERYONE, AccessGrant.Access.READ, 4)));
+        folders().replaceGrants(bob, group.id(), List.of(grant("g-" + UUID.randomUUID(),
+                AccessGrant.Principal.GROUP, eve.value(), AccessGrant.Access.WRITE, 5)));
+
+        assertThat(folders().grantedTo(eve)).containsExactlyInAnyOrder(
+                new GrantedFolder(ada, named.id(), AccessGrant.Access.READ),
+                new GrantedFolder(ada, named.id(), AccessGrant.Access.WRITE),
+                new GrantedFolder(bob, everyone.id(), AccessGrant.Access.READ));
+        assertThat(folders().grantedTo(bob)).containsExactlyInAnyOrder(
+                new GrantedFolder(ada, named.id(), AccessGrant.Access.READ),
+                new GrantedFolder(bob, everyone.id(), AccessGrant.Access.READ));
+    }
+
+    @Test
+    void deleteAll_deletesTheFoldersGrants_andKeepsOthers() {
+        UserId owner = newUserId();
+        UserId friend = newUserId();
+        Folder gone = Folder.create(newFolderId(), owner, null, "Gone", null, null, 1_000);
+        Folder kept = Folder.create(newFolderId(), owner, null, "Kept", null, null, 1_001);
+        folders().add(gone);
+        folders().add(kept);
+        FolderGrant toFriend = grant("g-" + UUID.randomUUID(), AccessGrant.Principal.USER, friend.value(),
+                AccessGrant.Access.READ, 1);
+        folders().replaceGrants(owner, gone.id(), List.of(toFriend));
+        folders().replaceGrants(owner, kept.id(), List.of(toFriend));
+
+        folders().deleteAll(List.of(gone.id()));
+
+        assertThat(folders().grantsOf(owner, gone.id())).isEmpty();
+        assertThat(folders().grantsOf(owner, kept.id())).containsExactly(toFriend);
+        assertThat(folders().grantedTo(friend))
+                .containsExactly(new GrantedFolder(owner, kept.id(), AccessGrant.Access.READ));
+        // a folder created again under the deleted id starts unshared
+        folders().add(gone);
+        assertThat(folders().grantsOf(owner, gone.id())).isEmpty();
+    }
+
+    private static FolderGrant grant(String id, AccessGrant.Principal type, String principal,
+                                     AccessGrant.Access permission, long createdAt) {
+        return new FolderGrant(new AccessGrant(id, type, principal, permission), createdAt);
     }
 }

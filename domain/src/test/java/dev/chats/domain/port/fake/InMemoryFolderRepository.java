@@ -1,12 +1,15 @@
 package dev.chats.domain.port.fake;
 
 import dev.chats.domain.folder.Folder;
+import dev.chats.domain.share.FolderGrant;
 import dev.chats.domain.folder.FolderId;
+import dev.chats.domain.share.GrantedFolder;
 import dev.chats.domain.port.FolderNameConflictException;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.search.FolderNames;
 import dev.chats.domain.user.UserId;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.Set;
 public final class InMemoryFolderRepository implements FolderRepository {
 
     private final Map<FolderId, Folder> folders = new HashMap<>();
+    private final Map<FolderId, List<FolderGrant>> grants = new HashMap<>();
 
     @Override
     public synchronized void add(Folder folder) {
@@ -74,11 +78,42 @@ public final class InMemoryFolderRepository implements FolderRepository {
     public synchronized int deleteAll(Collection<FolderId> ids) {
         int deleted = 0;
         for (FolderId id : Set.copyOf(ids)) {
+            grants.remove(id);
             if (folders.remove(id) != null) {
                 deleted++;
             }
         }
         return deleted;
+    }
+
+    @Override
+    public synchronized List<FolderGrant> grantsOf(UserId owner, FolderId folder) {
+        Folder stored = folders.get(folder);
+        return stored == null || !stored.isOwnedBy(owner) ? List.of() : grants.getOrDefault(folder, List.of());
+    }
+
+    @Override
+    public synchronized boolean replaceGrants(UserId owner, FolderId folder, List<FolderGrant> replacement) {
+        Folder stored = folders.get(folder);
+        if (stored == null || !stored.isOwnedBy(owner)) {
+            return false;
+        }
+        if (replacement.isEmpty()) {
+            grants.remove(folder);
+        } else {
+            grants.put(folder, List.copyOf(replacement));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized List<GrantedFolder> grantedTo(UserId grantee) {
+        List<GrantedFolder> found = new ArrayList<>();
+        grants.forEach((folder, list) -> list.stream().map(FolderGrant::grant)
+                .filter(grant -> grant.admits(grantee.value()))
+                .forEach(grant -> found.add(new GrantedFolder(folders.get(folder).ownerId(), folder,
+                        grant.permission()))));
+        return found;
     }
 
     /** Folder's constructor deep-copies meta and data. */
