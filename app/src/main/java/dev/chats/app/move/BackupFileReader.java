@@ -191,6 +191,12 @@ final class BackupFileReader implements RecordSource, AutoCloseable {
             Map<?, ?> checksums = end.get(BackupFormat.CHECKSUMS) instanceof Map<?, ?> m ? m : Map.of();
             for (RecordKind kind : RecordKind.values()) {
                 KindChecksum sum = sums.get(kind);
+                // A file written before this kind existed names it nowhere and holds none of it: still whole.
+                boolean olderThanKind = !counts.containsKey(kind.wireName())
+                        && !checksums.containsKey(kind.wireName());
+                if (olderThanKind && sum.count() == 0) {
+                    continue;
+                }
                 Object count = counts.get(kind.wireName());
                 if (!(count instanceof Number n) || n.longValue() != sum.count()
                         || !sum.hex().equals(checksums.get(kind.wireName()))) {

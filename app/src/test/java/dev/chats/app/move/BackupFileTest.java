@@ -100,6 +100,47 @@ class BackupFileTest {
         assertRefused(gzip("newer.chats.gz", newer), "backup format version 2; this build reads version 1");
     }
 
+    /** A backup made by an earlier version, before folder grants existed, still restores after an upgrade. */
+    @Test
+    void aFileWrittenBeforeAKindExistedRestores() throws IOException {
+        String older = withoutKindInEndLine(withoutRecordsOf(text(backup), "folder_grants"), "folder_grants");
+        Path file = gzip("older.chats.gz", older);
+        MoveFixtures.Run run = MoveFixtures.run(target.properties(), "restore", "--file", file.toString());
+        assertThat(run.status()).as(run.out() + run.err()).isZero();
+        try (StoreSide side = MoveFixtures.open(target)) {
+            assertThat(side.records().count(RecordKind.FOLDER_GRANTS)).isZero();
+            assertThat(side.records().count(RecordKind.CHAT)).isPositive();
+        }
+    }
+
+    /** The same leniency never hides records: a kind the end line leaves out but the file holds is refused. */
+    @Test
+    void recordsOfAKindTheEndLineLeavesOutAreRefused() throws IOException {
+        assertThat(text(backup)).contains("{\"kind\":\"folder_grants\"");
+        String missing = withoutKindInEndLine(text(backup), "folder_grants");
+        assertRefused(gzip("missing.chats.gz", missing), "folder_grants records");
+    }
+
+    private static String withoutRecordsOf(String text, String kind) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("{\"kind\":\"" + kind + "\"")) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString();
+    }
+
+    /** The end line (the last) without the kind's count and checksum. */
+    private static String withoutKindInEndLine(String text, String kind) {
+        int end = text.lastIndexOf('\n', text.length() - 2) + 1;
+        String line = text.substring(end)
+                .replaceAll("\"" + kind + "\":(\\d+|\"[0-9a-f]+\"),?", "")
+                .replace(",}", "}");
+        assertThat(line).doesNotContain(kind);
+        return text.substring(0, end) + line;
+    }
+
     private void assertRefused(Path file, String reason) {
         MoveFixtures.Run run = MoveFixtures.run(target.properties(), "restore", "--file", file.toString());
         assertThat(run.status()).isEqualTo(MoveCommand.REFUSED);
