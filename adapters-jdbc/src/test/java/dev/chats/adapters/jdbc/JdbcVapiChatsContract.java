@@ -18,6 +18,7 @@ abstract class JdbcVapiChatsContract extends VapiChatRepositoryContract {
         TestDatabase database = TestDatabase.of(vendor());
         database.database().transactions().inTransaction("clean", connection -> {
             try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM vapi_chat_owner");
                 return statement.executeUpdate("DELETE FROM vapi_chat");
             }
         });
