@@ -78,12 +78,15 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
         parameters.add(owner.value());
         parameters.add(owner.value());
         // UNION, not UNION ALL: chats of one page that share ancestors walk them once.
-        String sql = "WITH RECURSIVE chain (id, previous_chat_id, turn_only) AS ("
-                + " SELECT id, previous_chat_id, turn_only FROM vapi_chat WHERE user_id = ? AND id IN ("
+        // next_id: the chat to read next, only past a turn-only chat (one holding its whole context ends the walk).
+        String next = "CASE WHEN turn_only = TRUE THEN previous_chat_id END";
+        String sql = "WITH RECURSIVE chain (id, next_id) AS ("
+                + " SELECT id, " + next + " FROM vapi_chat WHERE user_id = ? AND id IN ("
                 + SqlParameters.placeholders(ids.size()) + ")"
-                + " UNION SELECT c.id, c.previous_chat_id, c.turn_only FROM chain"
-                + " JOIN vapi_chat c ON c.user_id = ? AND c.id = chain.previous_chat_id WHERE chain.turn_only = TRUE)"
-                + " SELECT " + VapiChatRow.COLUMNS + " FROM vapi_chat WHERE user_id = ? AND id IN (SELECT id FROM chain)";
+                + " UNION SELECT c.id, " + next.replace("turn_only", "c.turn_only").replace("previous", "c.previous")
+                + " FROM chain JOIN vapi_chat c ON c.user_id = ? AND c.id = chain.next_id)"
+                + " SELECT " + VapiChatRow.COLUMNS
+                + " FROM vapi_chat WHERE user_id = ? AND id IN (SELECT id FROM chain)";
         return transactions.snapshot("read vapi chats with their ancestors", connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 SqlParameters.bind(query, parameters);

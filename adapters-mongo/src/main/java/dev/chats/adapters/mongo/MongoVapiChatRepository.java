@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -22,6 +21,7 @@ import jakarta.inject.Singleton;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
+import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
@@ -101,23 +101,28 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
         return store.call("read vapi chats with their ancestors", () -> {
             // The ids of the chains first (small documents), then the chats a read needs, each once.
             Map<String, BsonDocument> links = new HashMap<>();
+            BsonDocument link = new BsonDocument("_id", new BsonString("$$c._id"))
+                    .append("previousChatId", new BsonString("$$c.previousChatId"))
+                    .append("turnOnly", new BsonString("$$c.turnOnly"));
+            BsonDocument chainLinks = new BsonDocument("$map", new BsonDocument("input", new BsonString("$chain"))
+                    .append("as", new BsonString("c")).append("in", link));
             chats.aggregate(List.of(
                     Aggregates.match(Filters.and(Filters.eq("userId", owner.value()),
                             Filters.in("_id", ids.stream().map(VapiChatId::value).toList()))),
                     Aggregates.graphLookup(VAPI_CHATS, "$previousChatId", "previousChatId", "_id", "chain"),
-                    Aggregates.project(Projections.include("previousChatId", "turnOnly", "chain._id",
-                            "chain.previousChatId", "chain.turnOnly")))).forEach(seed -> {
+                    Aggregates.project(new BsonDocument("previousChatId", new BsonInt32(1))
+                            .append("turnOnly", new BsonInt32(1)).append("chain", chainLinks)))).forEach(seed -> {
                 links.put(seed.getString("_id").getValue(), seed);
-                seed.getArray("chain").forEach(link -> links.put(link.asDocument().getString("_id").getValue(),
-                        link.asDocument()));
+                seed.getArray("chain").forEach(found -> links.put(found.asDocument().getString("_id").getValue(),
+                        found.asDocument()));
             });
             Set<String> needed = new LinkedHashSet<>();
             for (VapiChatId id : ids) {
-                BsonDocument link = links.get(id.value());
-                while (link != null && needed.add(link.getString("_id").getValue())
-                        && link.getBoolean("turnOnly", BsonBoolean.FALSE).getValue()) {
-                    String previous = string(link, "previousChatId");
-                    link = previous == null ? null : links.get(previous);
+                BsonDocument at = links.get(id.value());
+                while (at != null && needed.add(at.getString("_id").getValue())
+                        && at.getBoolean("turnOnly", BsonBoolean.FALSE).getValue()) {
+                    String previous = string(at, "previousChatId");
+                    at = previous == null ? null : links.get(previous);
                 }
             }
             List<VapiChat> found = new ArrayList<>();

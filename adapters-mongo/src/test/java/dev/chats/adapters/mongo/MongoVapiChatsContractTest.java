@@ -16,6 +16,8 @@ class MongoVapiChatsContractTest extends VapiChatRepositoryContract {
         chats = new MongoVapiChatRepository(mongo.store());
         mongo.database().getCollection(MongoVapiChatRepository.VAPI_CHATS, BsonDocument.class)
                 .deleteMany(new BsonDocument());
+        mongo.database().getCollection(MongoVapiChatRepository.VAPI_CHAT_OWNERS, BsonDocument.class)
+                .deleteMany(new BsonDocument());
     }
 
     @Override
