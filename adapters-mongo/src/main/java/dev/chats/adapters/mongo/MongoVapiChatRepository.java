@@ -18,6 +18,7 @@ import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
 import dev.chats.domain.vapi.VapiChatQuery;
 import jakarta.inject.Singleton;
+import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
@@ -101,9 +102,11 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
         return store.call("read vapi chats with their ancestors", () -> {
             // The ids of the chains first (small documents), then the chats a read needs, each once.
             Map<String, BsonDocument> links = new HashMap<>();
+            // Documents of layout 1 have no turnOnly: false, spelt out (a missing value breaks the test server).
             BsonDocument link = new BsonDocument("_id", new BsonString("$$c._id"))
                     .append("previousChatId", new BsonString("$$c.previousChatId"))
-                    .append("turnOnly", new BsonString("$$c.turnOnly"));
+                    .append("turnOnly", new BsonDocument("$ifNull", new BsonArray(List.of(
+                            new BsonString("$$c.turnOnly"), BsonBoolean.FALSE))));
             BsonDocument chainLinks = new BsonDocument("$map", new BsonDocument("input", new BsonString("$chain"))
                     .append("as", new BsonString("c")).append("in", link));
             chats.aggregate(List.of(
