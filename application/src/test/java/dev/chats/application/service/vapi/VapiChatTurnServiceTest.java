@@ -200,6 +200,37 @@ class VapiChatTurnServiceTest {
     }
 
     @Test
+    void givenSessionChats_replacingTheHistoryOrDeletingTheSession_leavesEachChatReadingAsCreated() {
+        User bo = user("Bo");
+        VapiSessionService sessionService = new VapiSessionService(sessions, chats, assistants,
+                () -> UUID.randomUUID().toString(), () -> now.get() / 1000);
+        VapiChatCatalogService catalog = new VapiChatCatalogService(chats, sessions, event -> { });
+        VapiSession session = sessionService.create(bo, new NewVapiSession(null, null, null, null, assistant(),
+                null, List.of(Map.of("role", "user", "content", "start"))));
+        VapiChat first = turns.create(bo, new NewVapiChat(null, null, null, null, session.id().value(), null, "one",
+                false));
+        VapiChat second = turns.create(bo, new NewVapiChat(null, null, null, null, session.id().value(), null,
+                "two", false));
+
+        VapiSession replaced = sessionService.update(bo, session.id(), new VapiSessionPatch(null, null, null,
+                List.of(Map.of("role", "user", "content", "fresh"))));
+        VapiChat third = turns.create(bo, new NewVapiChat(null, null, null, null, session.id().value(), null,
+                "three", false));
+
+        assertThat(replaced.messages()).containsExactly(Map.of("role", "user", "content", "fresh"));
+        assertThat(third.messages()).extracting(m -> m.get("content")).containsExactly("fresh", "three");
+        assertThat(catalog.get(bo, first.id())).isEqualTo(first);
+        assertThat(catalog.get(bo, second.id())).isEqualTo(second);
+        assertThat(sessionService.get(bo, session.id()).messages()).extracting(m -> m.get("content"))
+                .containsExactly("fresh", "three", "answer to three");
+
+        sessionService.delete(bo, session.id());
+
+        assertThat(catalog.get(bo, second.id())).isEqualTo(second);
+        assertThat(catalog.get(bo, third.id())).as("its session's messages are kept by the chat").isEqualTo(third);
+    }
+
+    @Test
     void givenSavedAssistant_chatsAndSessionsNamingIt_runItAndOthersCannot() {
         User ada = user("Ada");
         SavedAssistantService saved = new SavedAssistantService(assistants, () -> UUID.randomUUID().toString(),
