@@ -42,11 +42,14 @@ final class VapiConversationReader {
 
     /** The stored chats with their whole contexts, in the same order. */
     List<VapiChat> read(UserId owner, List<VapiChat> stored) {
-        if (stored.stream().noneMatch(VapiChat::turnOnly)) {
-            return stored;
+        if (stored.stream().noneMatch(c -> c.turnOnly() && (c.previousChatId() != null || c.sessionId() != null))) {
+            return stored.stream().map(c -> c.turnOnly() ? c.withContext(c.messages()) : c).toList();
         }
-        List<VapiChatId> ids = stored.stream().filter(VapiChat::turnOnly).map(VapiChat::id).toList();
-        List<VapiChat> all = new ArrayList<>(chats.withAncestors(owner, ids));
+        // A turn that continues nothing is its own context: only the others have ancestors to read.
+        List<VapiChatId> continuing = stored.stream().filter(c -> c.turnOnly() && c.previousChatId() != null)
+                .map(VapiChat::id).toList();
+        List<VapiChat> all = new ArrayList<>(continuing.isEmpty() ? List.of()
+                : chats.withAncestors(owner, continuing));
         all.addAll(stored);
         VapiConversations conversations = conversations(owner, all);
         return stored.stream().map(conversations::read).toList();
