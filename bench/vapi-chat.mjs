@@ -438,12 +438,14 @@ function postgresPlace(where, user) {
     copyChats: async (count, owner) => {
       if (count <= 0) return;
       psql(`INSERT INTO ${schema}.vapi_chat (user_id, id, assistant_id, session_id, previous_chat_id, created_at,
-          updated_at, cost, body)
+          updated_at, cost, body, turn_only)
         SELECT c.user_id, gen_random_uuid()::text, c.assistant_id, c.session_id, c.previous_chat_id,
-          oldest.at - g, oldest.at - g, c.cost, c.body
+          oldest.at - g, oldest.at - g, c.cost, c.body, c.turn_only
         FROM (SELECT * FROM ${schema}.vapi_chat WHERE user_id = '${owner}' ORDER BY created_at DESC LIMIT 1) c,
           (SELECT min(created_at) AS at FROM ${schema}.vapi_chat WHERE user_id = '${owner}') oldest,
           generate_series(1, ${Number(count)}) g`);
+      // The server keeps each owner's count in the transaction of every insert: so does this copy.
+      psql(`UPDATE ${schema}.vapi_chat_owner SET chats = chats + ${Number(count)} WHERE user_id = '${owner}'`);
       // What autovacuum does by itself soon after a bulk insert (PostgreSQL 13+): the statistics, and the visibility
       // map that lets counts and pages be read from the index alone.
       psql(`VACUUM ANALYZE ${schema}.vapi_chat`);

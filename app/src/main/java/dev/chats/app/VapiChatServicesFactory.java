@@ -26,9 +26,9 @@ final class VapiChatServicesFactory {
     }
 
     @Singleton
-    VapiSessionService vapiSessions(VapiSessionRepository sessions, SavedAssistantRepository assistants,
-                                    IdGenerator ids, Clock clock) {
-        return new VapiSessionService(sessions, assistants, ids, clock);
+    VapiSessionService vapiSessions(VapiSessionRepository sessions, VapiChatRepository chats,
+                                    SavedAssistantRepository assistants, IdGenerator ids, Clock clock) {
+        return new VapiSessionService(sessions, chats, assistants, ids, clock);
     }
 
     @Singleton
@@ -37,7 +37,8 @@ final class VapiChatServicesFactory {
     }
 
     @Singleton
-    VapiChatCatalogService vapiChatCatalog(VapiChatRepository chats, ChatEvents events) {
-        return new VapiChatCatalogService(chats, events);
+    VapiChatCatalogService vapiChatCatalog(VapiChatRepository chats, VapiSessionRepository sessions,
+                                           ChatEvents events) {
+        return new VapiChatCatalogService(chats, sessions, events);
     }
 }

@@ -10,16 +10,21 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Persistence adapter: Vapi chats in {@code vapi_chat}, one row per turn, written once. Filters, order, count and
- * page are the database's ({@code LIMIT}/{@code OFFSET} over the owner-led indexes); the count and the page are
- * read in one snapshot, so they agree.
+ * Persistence adapter: Vapi chats in {@code vapi_chat}, one row per turn, written once (rewritten only to give a
+ * continuation its whole context). Filters, order, count and page are the database's ({@code LIMIT}/{@code OFFSET}
+ * over the owner-led indexes); the count and the page are read in one snapshot, so they agree. The unfiltered count
+ * is {@code vapi_chat_owner}'s, kept in the transaction of every insert and delete. A chain of turns is read back by
+ * one recursive query over the primary key, however long it is.
  */
 @Singleton
 @JdbcPersistence
@@ -28,8 +33,10 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
     private final Transactions transactions;
     private final JsonColumns json;
     private final Rows rows;
+    private final String countOneMore;
 
     public JdbcVapiChatRepository(JdbcDatabase database) {
+        this.countOneMore = countOneMore(database.dialect());
         this.transactions = database.transactions();
         this.json = database.json();
         this.rows = database.rows();
@@ -39,7 +46,7 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
     public void add(VapiChat chat) {
         transactions.inTransaction("add vapi chat", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vapi_chat (" + VapiChatRow.COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, chat.ownerId().value());
                 insert.setString(2, chat.id().value());
                 insert.setString(3, chat.assistantId());
@@ -49,9 +56,81 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
                 insert.setLong(7, chat.updatedAt());
                 insert.setDouble(8, chat.cost());
                 insert.setString(9, json.write(body(chat)));
+                insert.setBoolean(10, chat.turnOnly());
                 insert.executeUpdate();
             }
+            try (PreparedStatement count = connection.prepareStatement(countOneMore)) {
+                count.setString(1, chat.ownerId().value());
+                count.executeUpdate();
+            }
             return null;
+        });
+    }
+
+    @Override
+    public List<VapiChat> withAncestors(UserId owner, Collection<VapiChatId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(owner.value());
+        ids.forEach(id -> parameters.add(id.value()));
+        parameters.add(owner.value());
+        parameters.add(owner.value());
+        // UNION, not UNION ALL: chats of one page that share ancestors walk them once.
+        // next_id: the chat to read next, only past a turn-only chat (one holding its whole context ends the walk).
+        String next = "CASE WHEN turn_only = TRUE THEN previous_chat_id END";
+        String sql = "WITH RECURSIVE chain (id, next_id) AS ("
+                + " SELECT id, " + next + " FROM vapi_chat WHERE user_id = ? AND id IN ("
+                + SqlParameters.placeholders(ids.size()) + ")"
+                + " UNION SELECT c.id, " + next.replace("turn_only", "c.turn_only").replace("previous", "c.previous")
+                + " FROM chain JOIN vapi_chat c ON c.user_id = ? AND c.id = chain.next_id)"
+                + " SELECT " + VapiChatRow.COLUMNS
+                + " FROM vapi_chat WHERE user_id = ? AND id IN (SELECT id FROM chain)";
+        return transactions.snapshot("read vapi chats with their ancestors", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                SqlParameters.bind(query, parameters);
+                return rows.all(query, VapiChatRow.class).stream().map(row -> row.toChat(json)).toList();
+            }
+        });
+    }
+
+    @Override
+    public List<VapiChat> sessionTurns(UserId owner, Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(owner.value());
+        parameters.addAll(sessionIds);
+        return transactions.read("read vapi session turns", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + VapiChatRow.COLUMNS
+                    + " FROM vapi_chat WHERE user_id = ? AND session_id IN ("
+                    + SqlParameters.placeholders(sessionIds.size()) + ") AND turn_only = TRUE")) {
+                SqlParameters.bind(query, parameters);
+                return rows.all(query, VapiChatRow.class).stream().map(row -> row.toChat(json)).toList();
+            }
+        });
+    }
+
+    @Override
+    public boolean replace(VapiChat chat) {
+        return transactions.inTransaction("replace vapi chat", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE vapi_chat SET assistant_id = ?,"
+                    + " session_id = ?, previous_chat_id = ?, created_at = ?, updated_at = ?, cost = ?, body = ?,"
+                    + " turn_only = ? WHERE user_id = ? AND id = ?")) {
+                update.setString(1, chat.assistantId());
+                update.setString(2, chat.sessionId());
+                update.setString(3, chat.previousChatId() == null ? null : chat.previousChatId().value());
+                update.setLong(4, chat.createdAt());
+                update.setLong(5, chat.updatedAt());
+                update.setDouble(6, chat.cost());
+                update.setString(7, json.write(body(chat)));
+                update.setBoolean(8, chat.turnOnly());
+                update.setString(9, chat.ownerId().value());
+                update.setString(10, chat.id().value());
+                return update.executeUpdate() == 1;
+            }
         });
     }
 
@@ -72,8 +151,16 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
                 delete.setString(1, owner.value());
                 delete.setString(2, id.value());
                 // A concurrent delete got there first: to this caller the chat no longer exists.
-                return delete.executeUpdate() == 1 ? found : Optional.<VapiChat>empty();
+                if (delete.executeUpdate() != 1) {
+                    return Optional.<VapiChat>empty();
+                }
             }
+            try (PreparedStatement count = connection.prepareStatement(
+                    "UPDATE vapi_chat_owner SET chats = chats - 1 WHERE user_id = ?")) {
+                count.setString(1, owner.value());
+                count.executeUpdate();
+            }
+            return found;
         });
     }
 
@@ -94,11 +181,37 @@ public final class JdbcVapiChatRepository implements VapiChatRepository {
                     query.after().createdAt(), query.after().createdAt(), query.after().id().value());
         }
         return transactions.snapshot("list vapi chats", connection -> {
-            OwnedRowsQuery.Page<VapiChatRow> page = filter.countAndPage(connection, rows, VapiChatRow.class,
-                    VapiChatRow.COLUMNS, "created_at " + direction + ", id " + direction, query.limit(),
-                    query.offset());
+            String order = "created_at " + direction + ", id " + direction;
+            OwnedRowsQuery.Page<VapiChatRow> page = filter.ownerOnly()
+                    ? filter.page(connection, rows, VapiChatRow.class, VapiChatRow.COLUMNS, order, query.limit(),
+                            query.offset(), ownerChats(connection, query.owner()))
+                    : filter.countAndPage(connection, rows, VapiChatRow.class, VapiChatRow.COLUMNS, order,
+                            query.limit(), query.offset());
             return new VapiChatPage(page.rows().stream().map(row -> row.toChat(json)).toList(), page.total());
         });
+    }
+
+    private static long ownerChats(Connection connection, UserId owner) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT chats FROM vapi_chat_owner WHERE user_id = ?")) {
+            query.setString(1, owner.value());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Counts one more chat of the owner (the owner's parameter), creating the owner's row on its first chat. */
+    private static String countOneMore(SqlDialect dialect) {
+        return switch (dialect) {
+            case H2 -> "MERGE INTO vapi_chat_owner o USING (VALUES (CAST(? AS VARCHAR(64)))) n (user_id)"
+                    + " ON o.user_id = n.user_id WHEN MATCHED THEN UPDATE SET chats = o.chats + 1"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, chats) VALUES (n.user_id, 1)";
+            case POSTGRESQL -> "INSERT INTO vapi_chat_owner (user_id, chats) VALUES (?, 1)"
+                    + " ON CONFLICT (user_id) DO UPDATE SET chats = vapi_chat_owner.chats + 1";
+            case MARIADB -> "INSERT INTO vapi_chat_owner (user_id, chats) VALUES (?, 1)"
+                    + " ON DUPLICATE KEY UPDATE chats = chats + 1";
+        };
     }
 
     private Optional<VapiChat> find(Connection connection, UserId owner, VapiChatId id) throws SQLException {

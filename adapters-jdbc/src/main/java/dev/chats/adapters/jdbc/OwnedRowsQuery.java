@@ -24,6 +24,7 @@ final class OwnedRowsQuery {
     private final StringBuilder where;
     private final List<Object> parameters = new ArrayList<>();
     private final StringBuilder pageWhere = new StringBuilder();
+    private int conditions;
     private final List<Object> pageParameters = new ArrayList<>();
 
     OwnedRowsQuery(String table, String owner) {
@@ -34,6 +35,7 @@ final class OwnedRowsQuery {
     /** Keeps rows whose column equals the value; no condition for null. */
     OwnedRowsQuery equal(String column, Object value) {
         if (value != null) {
+            conditions++;
             where.append(" AND ").append(column).append(" = ?");
             parameters.add(value);
         }
@@ -43,6 +45,7 @@ final class OwnedRowsQuery {
     /** Keeps rows whose column is one of the values; no condition for null (an empty list matches nothing). */
     OwnedRowsQuery in(String column, Collection<String> values) {
         if (values != null) {
+            conditions++;
             if (values.isEmpty()) {
                 where.append(" AND 1 = 0");
             } else {
@@ -72,6 +75,7 @@ final class OwnedRowsQuery {
 
     private void bound(String column, String operator, Long value) {
         if (value != null) {
+            conditions++;
             where.append(" AND ").append(column).append(' ').append(operator).append(" ?");
             parameters.add(value);
         }
@@ -91,6 +95,17 @@ final class OwnedRowsQuery {
                 total = row.getLong(1);
             }
         }
+        return page(connection, reader, type, columns, orderBy, limit, offset, total);
+    }
+
+    /** Whether only the owner is asked for: no condition but the owner's (a page-only cursor aside). */
+    boolean ownerOnly() {
+        return conditions == 0;
+    }
+
+    /** As {@link #countAndPage}, with the number of matching rows already known (kept by the store). */
+    <T> Page<T> page(Connection connection, Rows reader, Class<T> type, String columns, String orderBy, long limit,
+                     long offset, long total) throws SQLException {
         List<T> rows = List.of();
         if (limit > 0 && offset < total) {
             List<Object> paged = new ArrayList<>(parameters);

@@ -177,7 +177,7 @@ final class TestDatabase {
     void clean() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : new String[]{"chat_message", "chat_tag", "chat_share_grant", "chat_share", "tag", "chat",
-                    "folder_grant", "folder", "api_key", "app_user", "revoked_token"}) {
+                    "folder_grant", "folder", "api_key", "app_user", "revoked_token", "vapi_chat_owner", "vapi_chat"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

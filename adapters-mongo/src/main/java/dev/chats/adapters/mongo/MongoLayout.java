@@ -25,9 +25,11 @@ public final class MongoLayout {
 
     /**
      * This build's layout. 1: chats with their messages in {@code chat_messages}, change sets recorded in the chat
-     * document, folder names keyed ({@code nameKey}). Raise it with every change start-up must migrate.
+     * document, folder names keyed ({@code nameKey}). 2: each owner's Vapi chats counted in
+     * {@code vapi_chat_owners} (start-up counts them for an older layout). Raise it with every change start-up must
+     * migrate.
      */
-    public static final int CURRENT = 1;
+    public static final int CURRENT = 2;
     static final String COLLECTION = "chats_layout";
     private static final String ID = "layout";
     private static final String VERSION = "version";

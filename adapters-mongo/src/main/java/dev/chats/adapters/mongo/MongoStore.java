@@ -103,8 +103,12 @@ public final class MongoStore {
         }
         call("migrate the collections", () -> {
             MongoLayout.refuseNewer(database, where);
+            int found = MongoLayout.inspect(database).found();
             keyFolderNames();
             createIndexes();
+            if (found < 2) {
+                MongoVapiChatRepository.recountOwners(database);
+            }
             MongoLayout.record(database);
             return null;
         });

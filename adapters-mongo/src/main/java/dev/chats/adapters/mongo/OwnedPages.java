@@ -42,7 +42,12 @@ final class OwnedPages {
      */
     static <T> Page<T> countAndPage(MongoCollection<BsonDocument> collection, Bson filter, Bson pageFilter,
                                     Bson order, long limit, long offset, Function<BsonDocument, T> reader) {
-        long total = collection.countDocuments(filter);
+        return page(collection, pageFilter, order, limit, offset, collection.countDocuments(filter), reader);
+    }
+
+    /** As {@link #countAndPage}, with the number of matching documents already known (kept by the store). */
+    static <T> Page<T> page(MongoCollection<BsonDocument> collection, Bson pageFilter, Bson order, long limit,
+                            long offset, long total, Function<BsonDocument, T> reader) {
         List<T> rows = new ArrayList<>();
         if (limit > 0 && offset < total) {
             collection.find(pageFilter).sort(order).skip(Math.toIntExact(offset)).limit(Math.toIntExact(limit))

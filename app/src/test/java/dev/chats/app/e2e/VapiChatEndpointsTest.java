@@ -397,7 +397,9 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
         TestUsers.Account who = TestUsers.signUp(client, "Deleter");
         Map<String, Object> first = created(who, body("assistant", assistant(), "input", "first"));
         Map<String, Object> next = created(who, body("previousChatId", first.get("id"), "input", "next"));
+        Map<String, Object> last = created(who, body("previousChatId", next.get("id"), "input", "last"));
         Api.Reply before = api.get(who.token(), "/chat/" + first.get("id"));
+        Api.Reply lastBefore = api.get(who.token(), "/chat/" + last.get("id"));
 
         Api.Reply foreign = api.delete(t2.token(), "/chat/" + first.get("id"));
         Api.Reply deleted = api.delete(who.token(), "/chat/" + first.get("id"));
@@ -407,8 +409,18 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
         assertThat(deleted.raw()).isEqualTo(before.raw());
         assertNest(api.get(who.token(), "/chat/" + first.get("id")), 404, "Not Found");
         assertNest(api.delete(who.token(), "/chat/" + first.get("id")), 404, "Not Found");
-        assertThat(total(who)).isEqualTo(1);
-        assertThat(api.get(who.token(), "/chat/" + next.get("id")).status()).isEqualTo(200);
+        assertThat(total(who)).isEqualTo(2);
+        assertThat(api.get(who.token(), "/chat/" + next.get("id")).object()).as("its whole conversation is kept")
+                .isEqualTo(next);
+        assertThat(api.get(who.token(), "/chat/" + last.get("id")).raw()).isEqualTo(lastBefore.raw());
+        assertThat(contents(lastBefore.get("messages")))
+                .containsExactly("first", "ECHO[2]: first", "next", "ECHO[4]: next", "last");
+    }
+
+    /** The contents of a wire message list, in order. */
+    private static List<Object> contents(Object messages) {
+        return ((List<?>) messages).stream().map(m -> ((Map<?, ?>) m).get("content")).map(Object.class::cast)
+                .toList();
     }
 
     @Test
@@ -536,6 +548,9 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
         assertThat(outputText(second)).isEqualTo("ECHO[4]: two");
         assertThat(ids(api.get(who.token(), "/chat?sessionId=" + session)))
                 .containsExactly(second.get("id"), first.get("id"));
+        assertThat(api.get(who.token(), "/chat/" + second.get("id")).object()).as("read back as created")
+                .isEqualTo(second);
+        assertThat(contents(second.get("messages"))).containsExactly("one", "ECHO[2]: one", "two");
         assertNest(post(who, body("sessionId", session, "assistantId", "a", "input", "x")), 400, "Bad Request");
         Api.Reply read = api.get(who.token(), "/session/" + session);
         assertThat((List<Object>) read.get("messages")).hasSize(4);

@@ -34,7 +34,7 @@ final class ApiAnswers {
             "/api/v1/chats/shared", "/api/v1/chats/share/s-shared", "/api/v1/chats/folder/f-work",
             "/api/v1/chats/search?text=small", "/api/v1/chats/list/user/u-bob", "/api/v1/folders/",
             "/api/v1/auths/api_key", "/chat", "/chat?limit=1000&sortOrder=ASC", "/chat/vc-1", "/chat/vc-2",
-            "/session", "/session/vs-1", "/assistant", "/assistant/a-1");
+            "/chat/vc-3", "/chat/vc-4", "/session", "/session/vs-1", "/assistant", "/assistant/a-1");
     private static final Pattern CHAT_ID = Pattern.compile("\"id\":\"(c-[^\"]+)\"");
     private static final String SECRET = "move-test-secret-of-at-least-thirty-two-bytes";
 

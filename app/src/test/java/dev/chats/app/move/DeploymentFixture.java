@@ -130,6 +130,15 @@ final class DeploymentFixture {
                 ordered("model", "x")), null, null, null, new VapiChatId("vc-1"),
                 List.of(ordered("role", "user", "content", "more")), true, List.of(), List.of(), List.of(), 0,
                 1_700_000_001_000L, 1_700_000_001_000L)));
+        // Stored one turn each: their answers put the conversation back from vc-2 and from session vs-1.
+        records.add(new VapiChatRecord(new VapiChat(new VapiChatId("vc-3"), ada, null, null, null, null, null,
+                new VapiChatId("vc-2"), "and then", false, List.of(ordered("role", "user", "content", "and then")),
+                List.of(ordered("role", "assistant", "content", "then 🌙")), List.of(), 0, 1_700_000_002_000L,
+                1_700_000_002_500L, true)));
+        records.add(new VapiChatRecord(new VapiChat(new VapiChatId("vc-4"), ada, null, null, null, null, "vs-1",
+                null, "in session", false, List.of(ordered("role", "user", "content", "in session")),
+                List.of(ordered("role", "assistant", "content", "yes")), List.of(), 0, 1_700_000_003_000L,
+                1_700_000_003_100L, true)));
         return records;
     }
 

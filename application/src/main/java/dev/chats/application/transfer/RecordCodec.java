@@ -121,6 +121,10 @@ public final class RecordCodec {
                     .put("input", c.input()).put("stream", c.stream()).put("messages", c.messages())
                     .put("output", c.output()).put("costs", c.costs()).put("cost", c.cost())
                     .put("created_at", c.createdAt()).put("updated_at", c.updatedAt());
+            if (c.turnOnly()) {
+                // Only then: files of chats that hold their whole context read as before, with or without it.
+                f.put("turn_only", true);
+            }
         }
         return f.map;
     }
@@ -179,7 +183,8 @@ public final class RecordCodec {
                         t.optionalText("previous_chat_id") == null ? null
                                 : new VapiChatId(t.optionalText("previous_chat_id")),
                         t.value("input"), t.flag("stream"), t.objects("messages"), t.objects("output"),
-                        t.objects("costs"), t.decimal("cost"), t.number("created_at"), t.number("updated_at")));
+                        t.objects("costs"), t.decimal("cost"), t.number("created_at"), t.number("updated_at"),
+                        t.tree().containsKey("turn_only") && t.flag("turn_only")));
             };
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException) {

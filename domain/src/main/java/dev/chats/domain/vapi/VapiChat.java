@@ -14,12 +14,17 @@ import java.util.Objects;
  * earlier turns plus this input, without the assistant's system prompt), the model's {@code output}, what it cost,
  * and its times in epoch milliseconds (UTC): {@code createdAt} when the turn began, {@code updatedAt} when the
  * model finished. JSON-valued fields hold plain JDK trees (see {@link JsonTree}).
+ *
+ * <p>As stored, a chat with {@code turnOnly} holds only its own turn in {@code messages} (this input, as messages):
+ * the conversation before it belongs to the chats it continues — its previous chat's, or its session's — and is put
+ * back by {@link VapiConversations} when the chat is read, so storage per turn does not grow with the conversation.
+ * A chat without {@code turnOnly} (what earlier versions stored, and what a read answers) holds the whole context.
  */
 public record VapiChat(VapiChatId id, UserId ownerId, String assistantId, Map<String, Object> assistant,
                        Map<String, Object> assistantOverrides, String name, String sessionId,
                        VapiChatId previousChatId, Object input, boolean stream, List<Map<String, Object>> messages,
                        List<Map<String, Object>> output, List<Map<String, Object>> costs, double cost,
-                       long createdAt, long updatedAt) {
+                       long createdAt, long updatedAt, boolean turnOnly) {
 
     public static final int MAX_NAME_LENGTH = 40;
     /** Longest assistant or session id kept: references are indexed. */
@@ -52,6 +57,28 @@ public record VapiChat(VapiChatId id, UserId ownerId, String assistantId, Map<St
         if (updatedAt < createdAt) {
             throw new IllegalArgumentException("updatedAt cannot precede createdAt");
         }
+    }
+
+    /** A chat whose {@code messages} hold its whole context, as earlier versions stored every chat. */
+    public VapiChat(VapiChatId id, UserId ownerId, String assistantId, Map<String, Object> assistant,
+                    Map<String, Object> assistantOverrides, String name, String sessionId,
+                    VapiChatId previousChatId, Object input, boolean stream, List<Map<String, Object>> messages,
+                    List<Map<String, Object>> output, List<Map<String, Object>> costs, double cost,
+                    long createdAt, long updatedAt) {
+        this(id, ownerId, assistantId, assistant, assistantOverrides, name, sessionId, previousChatId, input, stream,
+                messages, output, costs, cost, createdAt, updatedAt, false);
+    }
+
+    /** This chat as stored per turn: {@code messages} are only its own input messages. */
+    public VapiChat asTurn(List<Map<String, Object>> ownMessages) {
+        return new VapiChat(id, ownerId, assistantId, assistant, assistantOverrides, name, sessionId, previousChatId,
+                input, stream, ownMessages, output, costs, cost, createdAt, updatedAt, true);
+    }
+
+    /** This chat with its whole context in {@code messages}, as a read answers it. */
+    public VapiChat withContext(List<Map<String, Object>> context) {
+        return new VapiChat(id, ownerId, assistantId, assistant, assistantOverrides, name, sessionId, previousChatId,
+                input, stream, context, output, costs, cost, createdAt, updatedAt, false);
     }
 
     private static List<Map<String, Object>> objects(List<Map<String, Object>> list, String what) {

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A Vapi session: a container whose chats share one assistant — stored with its {@code {{ variables }}} already
- * substituted — and one accumulated history ({@code messages}). It expires {@code expirationSeconds} after its last
+ * substituted — and one accumulated history ({@code messages}: as stored, what it was created or last patched
+ * with; as read, that followed by the turns of its chats). It expires {@code expirationSeconds} after its last
  * activity, and a {@code completed} session takes no more chats. Times are epoch milliseconds (UTC);
  * {@code version} guards every update.
  */
@@ -64,10 +65,19 @@ public record VapiSession(VapiSessionId id, UserId ownerId, String name, Status 
         return nowMillis > updatedAt + expirationSeconds * 1000L;
     }
 
-    /** The session after one more chat: its history is now {@code history}. */
-    public VapiSession afterTurn(List<Map<String, Object>> history, long nowMillis) {
+    /**
+     * The session after one more chat: active until later. Its stored {@code messages} do not change: the turn is
+     * kept by its chat, and the history is put back together by {@link VapiConversations}.
+     */
+    public VapiSession afterTurn(long nowMillis) {
         return new VapiSession(id, ownerId, name, status, expirationSeconds, assistantId, assistant,
-                assistantOverrides, history, metadata, createdAt, Math.max(updatedAt, nowMillis), version + 1);
+                assistantOverrides, messages, metadata, createdAt, Math.max(updatedAt, nowMillis), version + 1);
+    }
+
+    /** The session as read: {@code history} is its whole history, the stored messages and its chats' turns. */
+    public VapiSession withHistory(List<Map<String, Object>> history) {
+        return new VapiSession(id, ownerId, name, status, expirationSeconds, assistantId, assistant,
+                assistantOverrides, history, metadata, createdAt, updatedAt, version);
     }
 
     /** The session with the given fields changed (null: unchanged), as {@code PATCH /session/{id}} does. */

@@ -36,10 +36,12 @@ import java.util.function.Consumer;
  * conversation — the assistant's starting messages, the previous chat's messages and output, this input — calls
  * the model, and stores the turn only once the model has answered, so a failed call leaves nothing behind. The
  * stored {@code messages} are the conversation without the assistant's starting messages; {@code output} is this
- * turn's answer.
+ * turn's answer. The chat is stored as its turn only (this input and the answer, see {@link VapiChat#turnOnly()}),
+ * so storage per turn does not grow with the conversation; reads put the context back.
  *
- * <p>In a session, the session's assistant (stored with its variables substituted) runs the turn, its history
- * comes first, and the turn (input and answer) is appended to it after the chat is stored. A saved assistant
+ * <p>In a session, the session's assistant (stored with its variables substituted) runs the turn and the session's
+ * history (its stored messages, then its chats' turns) comes first; the stored chat is the turn's place in that
+ * history, and the session is only marked active. A saved assistant
  * ({@code assistantId}, or inherited from the session or previous chat) is read afresh for every turn; the chat
  * keeps its id, not a copy. {@code costs}/{@code cost} are the upstream's usage times the model's price
  * ({@link ModelPrices}; 0 for an unpriced model). A stored chat is announced to its owner's clients as
@@ -51,6 +53,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
 
     private final VapiChatRepository chats;
     private final VapiSessionRepository sessions;
+    private final VapiConversationReader reader;
     private final SavedAssistantRepository assistants;
     private final ModelProvider model;
     private final ModelPrices prices;
@@ -63,6 +66,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
                                IdGenerator ids, Clock clock, ChatEvents events) {
         this.chats = chats;
         this.sessions = sessions;
+        this.reader = new VapiConversationReader(chats, sessions);
         this.assistants = assistants;
         this.model = model;
         this.prices = prices;
@@ -84,8 +88,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
     private PreparedTurn prepare(User actor, NewVapiChat command) {
         VapiSession session = command.sessionId() == null ? null : session(actor, command.sessionId());
         VapiChat previous = command.previousChatId() == null ? null
-                : chats.findById(actor.id(), command.previousChatId())
-                        .orElseThrow(VapiChatNotFoundException::chat);
+                : reader.find(actor.id(), command.previousChatId()).orElseThrow(VapiChatNotFoundException::chat);
         // The assistant: named by id (the request's, the session's or the previous chat's), else sent.
         String assistantId = command.assistantId() != null ? command.assistantId()
                 : command.assistant() != null ? null
@@ -109,7 +112,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         VapiAssistant resolved = VapiAssistant.from(assistant, overrides);
         List<Map<String, Object>> conversation = new ArrayList<>();
         if (session != null) {
-            conversation.addAll(session.messages());
+            conversation.addAll(reader.readSession(session).messages());
         }
         if (previous != null) {
             conversation.addAll(previous.messages());
@@ -139,15 +142,13 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
     }
 
     /**
-     * Appends the turn to its session's history. Another chat of the same session may have been appended since the
-     * turn began: then the turn goes after it, re-read.
+     * Marks the session active until later. Another chat of the same session may have done so since the turn
+     * began: then it is re-read. The turn itself is already in the session's history, as its stored chat.
      */
-    private void appendToSession(VapiSession session, List<Map<String, Object>> turn, long now) {
+    private void touchSession(VapiSession session, long now) {
         VapiSession current = session;
         for (int attempt = 0; attempt < SESSION_UPDATE_ATTEMPTS; attempt++) {
-            List<Map<String, Object>> history = new ArrayList<>(current.messages());
-            history.addAll(turn);
-            if (sessions.update(current.afterTurn(history, now))) {
+            if (sessions.update(current.afterTurn(now))) {
                 return;
             }
             current = sessions.findById(session.ownerId(), session.id()).orElse(null);
@@ -155,7 +156,7 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
                 return; // deleted meanwhile: the chat stays, as chats of a deleted session do
             }
         }
-        throw new IllegalStateException("session " + session.id() + " keeps changing; turn not appended");
+        throw new IllegalStateException("session " + session.id() + " keeps changing; not marked active");
     }
 
     /** A checked turn: everything but the model's answer. */
@@ -215,12 +216,9 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
             VapiChat chat = new VapiChat(id, actor.id(), assistantId, assistant, overrides, command.name(),
                     command.sessionId(), command.previousChatId(), command.input(), command.stream(), conversation,
                     List.of(answer), List.of(modelCost), cost, createdAt, finished);
-            chats.add(chat);
+            chats.add(chat.asTurn(VapiInput.messages(command.input())));
             if (session != null) {
-                List<Map<String, Object>> turn = new ArrayList<>(conversation.subList(session.messages().size(),
-                        conversation.size()));
-                turn.add(answer);
-                appendToSession(session, turn, finished);
+                touchSession(session, finished);
             }
             events.publish(new VapiChatCreated(chat.outline()));
             return chat;

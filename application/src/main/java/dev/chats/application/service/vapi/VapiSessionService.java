@@ -7,6 +7,7 @@ import dev.chats.application.port.in.vapi.VapiSessionsUseCase;
 import dev.chats.domain.port.Clock;
 import dev.chats.domain.port.IdGenerator;
 import dev.chats.domain.port.SavedAssistantRepository;
+import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
 import dev.chats.domain.user.User;
 import dev.chats.domain.vapi.VapiAssistant;
@@ -15,24 +16,34 @@ import dev.chats.domain.vapi.VapiSessionId;
 import dev.chats.domain.vapi.VapiSessionPage;
 import dev.chats.domain.vapi.VapiSessionQuery;
 
+import dev.chats.domain.vapi.VapiChat;
+import dev.chats.domain.vapi.VapiConversations;
+
+import java.util.List;
 import java.util.Map;
 
 /**
  * Opens, reads, lists, changes and deletes the caller's sessions. A session names a saved assistant by id or keeps
- * the one sent with it, its variables substituted.
+ * the one sent with it, its variables substituted. A session is answered with its whole history: its stored messages
+ * followed by its chats' turns. When that history is replaced (a patch with {@code messages}) or the session is
+ * deleted with messages of its own, its chats are first given their whole context, so they read the same afterwards.
  */
 public final class VapiSessionService implements VapiSessionsUseCase {
 
     private static final int UPDATE_ATTEMPTS = 5;
 
     private final VapiSessionRepository sessions;
+    private final VapiChatRepository chats;
+    private final VapiConversationReader reader;
     private final SavedAssistantRepository assistants;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public VapiSessionService(VapiSessionRepository sessions, SavedAssistantRepository assistants, IdGenerator ids,
-                              Clock clock) {
+    public VapiSessionService(VapiSessionRepository sessions, VapiChatRepository chats,
+                              SavedAssistantRepository assistants, IdGenerator ids, Clock clock) {
         this.sessions = sessions;
+        this.chats = chats;
+        this.reader = new VapiConversationReader(chats, sessions);
         this.assistants = assistants;
         this.ids = ids;
         this.clock = clock;
@@ -63,22 +74,30 @@ public final class VapiSessionService implements VapiSessionsUseCase {
 
     @Override
     public VapiSession get(User actor, VapiSessionId id) {
+        return reader.readSession(stored(actor, id));
+    }
+
+    private VapiSession stored(User actor, VapiSessionId id) {
         return sessions.findById(actor.id(), id).orElseThrow(VapiSessionService::notFound);
     }
 
     @Override
     public VapiSessionPage list(User actor, VapiSessionQuery query) {
-        return sessions.list(query.withOwner(actor.id()));
+        VapiSessionPage page = sessions.list(query.withOwner(actor.id()));
+        return new VapiSessionPage(reader.readSessions(actor.id(), page.results()), page.totalItems());
     }
 
     @Override
     public VapiSession update(User actor, VapiSessionId id, VapiSessionPatch patch) {
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-            VapiSession stored = get(actor, id);
+            VapiSession stored = stored(actor, id);
+            if (patch.messages() != null) {
+                keepContexts(stored); // the turns leave the history they are part of
+            }
             VapiSession updated = stored.patched(patch.name(), patch.status(), patch.expirationSeconds(),
                     patch.messages(), clock.nowEpochMillis());
             if (sessions.update(updated)) {
-                return updated;
+                return reader.readSession(updated);
             }
         }
         throw new IllegalStateException("session " + id + " keeps changing; update abandoned");
@@ -86,6 +105,24 @@ public final class VapiSessionService implements VapiSessionsUseCase {
 
     @Override
     public VapiSession delete(User actor, VapiSessionId id) {
-        return sessions.delete(actor.id(), id).orElseThrow(VapiSessionService::notFound);
+        VapiSession session = get(actor, id);
+        VapiSession stored = stored(actor, id);
+        if (!stored.messages().isEmpty()) {
+            keepContexts(stored); // without the session, its turns' contexts would lose its messages
+        }
+        sessions.delete(actor.id(), id).orElseThrow(VapiSessionService::notFound);
+        return session;
+    }
+
+    /**
+     * Gives each turn-only chat of the session its whole context, so the chat reads the same once the session's
+     * stored messages change or go; such a chat no longer counts as a turn of the session's history.
+     */
+    private void keepContexts(VapiSession stored) {
+        List<VapiChat> turns = chats.sessionTurns(stored.ownerId(), List.of(stored.id().value()));
+        VapiConversations conversations = new VapiConversations(turns, List.of(stored), turns);
+        for (VapiChat turn : turns) {
+            chats.replace(turn.withContext(conversations.context(turn)));
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.chats.application.port.in.vapi.VapiChatNotFoundException;
 import dev.chats.domain.chat.event.ChatEvent;
 import dev.chats.domain.chat.event.VapiChatDeleted;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
+import dev.chats.domain.port.fake.InMemoryVapiSessionRepository;
 import dev.chats.domain.user.EmailAddress;
 import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
@@ -25,7 +26,8 @@ class VapiChatCatalogServiceTest {
 
     private final InMemoryVapiChatRepository chats = new InMemoryVapiChatRepository();
     private final List<ChatEvent> events = new ArrayList<>();
-    private final VapiChatCatalogService catalog = new VapiChatCatalogService(chats, events::add);
+    private final VapiChatCatalogService catalog = new VapiChatCatalogService(chats,
+            new InMemoryVapiSessionRepository(), events::add);
 
     private static User user(String name) {
         return new User(new UserId(UUID.randomUUID().toString()), name,

@@ -95,7 +95,12 @@ class VapiChatTurnServiceTest {
                 .containsEntry("type", "model").containsEntry("promptTokens", 3).containsEntry("completionTokens", 2)
                 .containsEntry("cost", 7.0));
         assertThat(second.cost()).as("3 prompt tokens at 1 USD and 2 completion tokens at 2 USD").isEqualTo(7.0);
-        assertThat(chats.findById(ada.id(), second.id())).contains(second);
+        VapiChat stored = chats.findById(ada.id(), second.id()).orElseThrow();
+        assertThat(stored.turnOnly()).isTrue();
+        assertThat(stored.messages()).as("only its own input is stored")
+                .containsExactly(Map.of("role", "user", "content", "again"));
+        assertThat(new VapiChatCatalogService(chats, sessions, event -> { }).get(ada, second.id()))
+                .as("read back whole, as created").isEqualTo(second);
     }
 
     @Test
@@ -135,7 +140,8 @@ class VapiChatTurnServiceTest {
 
         assertThat(chat.id()).isEqualTo(streamed.id());
         assertThat(String.join("", deltas)).isEqualTo("answer to hello");
-        assertThat(chats.findById(ada.id(), streamed.id())).contains(chat);
+        assertThat(chats.findById(ada.id(), streamed.id()))
+                .contains(chat.asTurn(List.of(Map.of("role", "user", "content", "hello"))));
         assertThat(events).containsExactly(new VapiChatCreated(chat.outline()));
         assertThat(events.get(0).recipient()).isEqualTo(ada.id());
     }
@@ -165,7 +171,7 @@ class VapiChatTurnServiceTest {
     @Test
     void givenSession_twoChats_runTheSubstitutedAssistantOverTheAccumulatedHistory() {
         User bo = user("Bo");
-        VapiSessionService sessionService = new VapiSessionService(sessions, assistants, () -> UUID.randomUUID().toString(),
+        VapiSessionService sessionService = new VapiSessionService(sessions, chats, assistants, () -> UUID.randomUUID().toString(),
                 () -> now.get() / 1000);
         VapiSession session = sessionService.create(bo, new NewVapiSession(null, null, null, null, assistant(),
                 Map.of("variableValues", Map.of("name", "Bo")), null));
@@ -180,7 +186,10 @@ class VapiChatTurnServiceTest {
                 new ModelMessage("user", "two"));
         assertThat(first.sessionId()).isEqualTo(session.id().value());
         assertThat(second.output()).containsExactly(Map.of("role", "assistant", "content", "answer to two"));
-        assertThat(sessions.findById(bo.id(), session.id()).orElseThrow().messages()).hasSize(4);
+        assertThat(sessionService.get(bo, session.id()).messages()).extracting(m -> m.get("content"))
+                .containsExactly("one", "answer to one", "two", "answer to two");
+        assertThat(sessions.findById(bo.id(), session.id()).orElseThrow().messages())
+                .as("the turns are kept by their chats, not copied into the session").isEmpty();
         assertThatThrownBy(() -> turns.create(user("Eve"), inSession)).isInstanceOf(VapiChatNotFoundException.class)
                 .hasMessage("Session not found");
         sessionService.update(bo, session.id(), new VapiSessionPatch(null, VapiSession.Status.COMPLETED, null, null));
@@ -188,6 +197,37 @@ class VapiChatTurnServiceTest {
                 .hasMessage("Session is completed");
         assertThatThrownBy(() -> new NewVapiChat("asst", null, null, null, session.id().value(), null, "x", false))
                 .isInstanceOf(InvalidVapiChatException.class);
+    }
+
+    @Test
+    void givenSessionChats_replacingTheHistoryOrDeletingTheSession_leavesEachChatReadingAsCreated() {
+        User bo = user("Bo");
+        VapiSessionService sessionService = new VapiSessionService(sessions, chats, assistants,
+                () -> UUID.randomUUID().toString(), () -> now.get() / 1000);
+        VapiChatCatalogService catalog = new VapiChatCatalogService(chats, sessions, event -> { });
+        VapiSession session = sessionService.create(bo, new NewVapiSession(null, null, null, null, assistant(),
+                null, List.of(Map.of("role", "user", "content", "start"))));
+        VapiChat first = turns.create(bo, new NewVapiChat(null, null, null, null, session.id().value(), null, "one",
+                false));
+        VapiChat second = turns.create(bo, new NewVapiChat(null, null, null, null, session.id().value(), null,
+                "two", false));
+
+        VapiSession replaced = sessionService.update(bo, session.id(), new VapiSessionPatch(null, null, null,
+                List.of(Map.of("role", "user", "content", "fresh"))));
+        VapiChat third = turns.create(bo, new NewVapiChat(null, null, null, null, session.id().value(), null,
+                "three", false));
+
+        assertThat(replaced.messages()).containsExactly(Map.of("role", "user", "content", "fresh"));
+        assertThat(third.messages()).extracting(m -> m.get("content")).containsExactly("fresh", "three");
+        assertThat(catalog.get(bo, first.id())).isEqualTo(first);
+        assertThat(catalog.get(bo, second.id())).isEqualTo(second);
+        assertThat(sessionService.get(bo, session.id()).messages()).extracting(m -> m.get("content"))
+                .containsExactly("fresh", "three", "answer to three");
+
+        sessionService.delete(bo, session.id());
+
+        assertThat(catalog.get(bo, second.id())).isEqualTo(second);
+        assertThat(catalog.get(bo, third.id())).as("its session's messages are kept by the chat").isEqualTo(third);
     }
 
     @Test
@@ -205,7 +245,7 @@ class VapiChatTurnServiceTest {
         assertThat(first.assistant()).isNull();
         assertThat(next.assistantId()).as("inherited").isEqualTo(id);
         assertThat(model.lastRequest.messages().get(0)).isEqualTo(new ModelMessage("system", "You help Ada."));
-        VapiSessionService sessionService = new VapiSessionService(sessions, assistants,
+        VapiSessionService sessionService = new VapiSessionService(sessions, chats, assistants,
                 () -> UUID.randomUUID().toString(), () -> now.get() / 1000);
         VapiSession session = sessionService.create(ada, new NewVapiSession(null, null, null, id, null,
                 Map.of("variableValues", Map.of("name", "Bo")), null));

@@ -312,6 +312,114 @@ public abstract class VapiChatRepositoryContract {
         return ids(vapiChats().list(new VapiChatQuery(owner, null, null, null, null, null, bounds, false, 1, 100)));
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // turns stored one by one
+
+    static VapiChat turn(UserId owner, long createdAt, String sessionId, VapiChatId previous, String text) {
+        return new VapiChat(newId(), owner, null, null, null, null, sessionId, previous, text, false,
+                List.of(object("role", "user", "content", text)),
+                List.of(object("role", "assistant", "content", "re " + text)), List.of(), 0, createdAt,
+                createdAt + 10, true);
+    }
+
+    @Test
+    void givenTurnOnlyChat_findById_returnsItAsStoredWithItsMark() {
+        UserId owner = newOwner();
+        VapiChat turn = turn(owner, 1_000, null, newId(), "again");
+        vapiChats().add(turn);
+
+        assertThat(vapiChats().findById(owner, turn.id())).contains(turn);
+        assertThat(vapiChats().findById(owner, turn.id()).orElseThrow().turnOnly()).isTrue();
+    }
+
+    @Test
+    void givenChainOfTurns_withAncestors_readsBackToTheFirstChatHoldingItsWholeContextOnly() {
+        UserId owner = newOwner();
+        VapiChat older = chat(owner, 500);
+        VapiChat whole = chat(owner, newId(), 1_000, 1_100, null, null, older.id());
+        VapiChat second = turn(owner, 2_000, null, whole.id(), "two");
+        VapiChat third = turn(owner, 3_000, null, second.id(), "three");
+        VapiChat branch = turn(owner, 3_500, null, second.id(), "other");
+        VapiChat alone = turn(owner, 4_000, null, null, "alone");
+        List.of(older, whole, second, third, branch, alone).forEach(vapiChats()::add);
+
+        assertThat(vapiChats().withAncestors(owner, List.of(third.id())))
+                .as("stops at the chat that holds its whole context").containsExactlyInAnyOrder(third, second, whole);
+        assertThat(vapiChats().withAncestors(owner, List.of(third.id(), branch.id(), alone.id())))
+                .as("shared ancestors once").containsExactlyInAnyOrder(third, branch, second, whole, alone);
+        assertThat(vapiChats().withAncestors(owner, List.of(whole.id()))).containsExactly(whole);
+        assertThat(vapiChats().withAncestors(newOwner(), List.of(third.id()))).isEmpty();
+        assertThat(vapiChats().withAncestors(owner, List.of())).isEmpty();
+    }
+
+    @Test
+    void givenChainOfManyTurns_withAncestors_readsTheWholeChain() {
+        UserId owner = newOwner();
+        VapiChatId previous = null;
+        List<VapiChat> chain = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            VapiChat next = turn(owner, 1_000 + i * 100L, null, previous, "turn " + i);
+            vapiChats().add(next);
+            chain.add(next);
+            previous = next.id();
+        }
+
+        assertThat(vapiChats().withAncestors(owner, List.of(previous))).containsExactlyInAnyOrderElementsOf(chain);
+    }
+
+    @Test
+    void givenSessionTurns_sessionTurns_returnsTheTurnOnlyChatsOfThoseSessionsOfTheOwner() {
+        UserId owner = newOwner();
+        VapiChat first = turn(owner, 1_000, "s-1", null, "one");
+        VapiChat second = turn(owner, 2_000, "s-1", null, "two");
+        VapiChat elsewhere = turn(owner, 2_500, "s-2", null, "else");
+        VapiChat other = turn(owner, 3_000, "s-3", null, "other");
+        VapiChat whole = chat(owner, newId(), 500, 600, null, "s-1", null);
+        VapiChat foreign = turn(newOwner(), 1_000, "s-1", null, "foreign");
+        List.of(first, second, elsewhere, other, whole, foreign).forEach(vapiChats()::add);
+
+        assertThat(vapiChats().sessionTurns(owner, List.of("s-1", "s-2")))
+                .containsExactlyInAnyOrder(first, second, elsewhere);
+        assertThat(vapiChats().sessionTurns(owner, List.of())).isEmpty();
+    }
+
+    @Test
+    void givenChat_replace_rewritesItForItsOwnerOnly() {
+        UserId owner = newOwner();
+        VapiChat turn = turn(owner, 1_000, null, newId(), "again");
+        vapiChats().add(turn);
+        VapiChat whole = turn.withContext(List.of(object("role", "user", "content", "hello"),
+                object("role", "assistant", "content", "re hello"), object("role", "user", "content", "again")));
+
+        assertThat(vapiChats().replace(whole)).isTrue();
+        assertThat(vapiChats().findById(owner, turn.id())).contains(whole);
+        assertThat(vapiChats().replace(chat(owner, 5))).as("no such chat").isFalse();
+        VapiChat foreign = new VapiChat(turn.id(), newOwner(), null, null, null, null, null, null, "x", false,
+                List.of(), List.of(), List.of(), 0, 1, 2);
+        assertThat(vapiChats().replace(foreign)).isFalse();
+        assertThat(vapiChats().findById(owner, turn.id())).contains(whole);
+    }
+
+    @Test
+    void givenAddsAndDeletes_unfilteredAndFilteredTotals_countTheOwnersChatsExactly() {
+        UserId owner = newOwner();
+        List<VapiChat> added = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            VapiChat chat = chat(owner, newId(), 1_000 + i, 2_000 + i, i % 2 == 0 ? "a" : "b", null, null);
+            vapiChats().add(chat);
+            added.add(chat);
+        }
+        vapiChats().add(chat(newOwner(), 1_000));
+        vapiChats().delete(owner, added.get(0).id());
+        vapiChats().delete(owner, added.get(0).id());
+        vapiChats().delete(newOwner(), added.get(1).id());
+
+        assertThat(vapiChats().list(VapiChatQuery.of(owner)).totalItems()).isEqualTo(4);
+        assertThat(vapiChats().list(VapiChatQuery.of(owner).withPage(9, 2)).totalItems()).isEqualTo(4);
+        assertThat(vapiChats().list(query(owner, null, Set.of("a"), null, null)).totalItems()).isEqualTo(2);
+        assertThat(vapiChats().list(VapiChatQuery.of(newOwner())).totalItems()).isZero();
+    }
+
     private static VapiChatQuery query(UserId owner, Set<VapiChatId> ids, Set<String> assistants, String session,
                                        VapiChatId previous) {
         return new VapiChatQuery(owner, ids, assistants, session, previous, null, null, false, 1, 100);

@@ -58,7 +58,8 @@ public abstract class VapiSessionRepositoryContract {
     void givenSession_update_appliesOverTheVersionItWasMadeFromOnly() {
         VapiSession session = session(newOwner(), 1_000, null, null);
         vapiSessions().add(session);
-        VapiSession turn = session.afterTurn(List.of(object("role", "user", "content", "more")), 2_000);
+        VapiSession turn = session.patched(null, null, null, List.of(object("role", "user", "content", "more")),
+                2_000);
         VapiSession stale = session.patched("late", VapiSession.Status.COMPLETED, null, null, 3_000);
 
         assertThat(vapiSessions().update(turn)).isTrue();

@@ -7,7 +7,9 @@ import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatPage;
 import dev.chats.domain.vapi.VapiChatQuery;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,31 @@ public final class InMemoryVapiChatRepository implements VapiChatRepository {
         Optional<VapiChat> found = findById(owner, id);
         found.ifPresent(chat -> chats.remove(chat.id()));
         return found;
+    }
+
+    @Override
+    public List<VapiChat> withAncestors(UserId owner, Collection<VapiChatId> ids) {
+        Map<VapiChatId, VapiChat> found = new LinkedHashMap<>();
+        for (VapiChatId id : ids) {
+            VapiChat chat = findById(owner, id).orElse(null);
+            while (chat != null && found.putIfAbsent(chat.id(), chat) == null && chat.turnOnly()
+                    && chat.previousChatId() != null) {
+                chat = findById(owner, chat.previousChatId()).orElse(null);
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public List<VapiChat> sessionTurns(UserId owner, Collection<String> sessionIds) {
+        return chats.values().stream().filter(chat -> chat.isOwnedBy(owner) && chat.turnOnly()
+                && chat.sessionId() != null && sessionIds.contains(chat.sessionId())).toList();
+    }
+
+    @Override
+    public boolean replace(VapiChat chat) {
+        return chats.computeIfPresent(chat.id(), (id, stored) -> stored.isOwnedBy(chat.ownerId()) ? chat : stored)
+                == chat;
     }
 
     @Override
