@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -157,6 +158,66 @@ public final class JdbcChatRepository implements ChatRepository {
                     statement -> statement.setString(1, id.value()));
             return found.stream().findFirst();
         });
+    }
+
+    /**
+     * The chat row, the edited message's row and the current message's row, and the next position only when the
+     * edited message is new: a few index look-ups, however long the chat.
+     */
+    @Override
+    public Optional<Chat> findForMessageEdit(ChatId id, String messageId) {
+        return transactions.snapshot("find chat for a message edit", connection -> {
+            List<ChatRow> found;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + ChatRow.COLUMNS + " FROM chat WHERE id = ?")) {
+                statement.setString(1, id.value());
+                found = rows.all(statement, ChatRow.class);
+            }
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Object> body = json.readObject(found.get(0).body());
+            List<String> ids = ChatDocument.messageIdsForEdit(body, messageId);
+            List<Message> messages = messagesNamed(connection, id, ids);
+            boolean adding = !ids.isEmpty() && messages.stream().noneMatch(m -> m.id().equals(messageId));
+            OptionalInt next = adding ? OptionalInt.of(nextPosition(connection, id)) : OptionalInt.empty();
+            return Optional.of(restore(found.get(0), ChatDocument.restoreForEdit(body, messageId, messages, next)));
+        });
+    }
+
+    private List<Message> messagesNamed(Connection connection, ChatId chatId, List<String> messageIds)
+            throws SQLException {
+        List<Message> messages = new ArrayList<>();
+        if (messageIds.isEmpty()) {
+            return messages;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + MessageRow.COLUMNS
+                + " FROM chat_message WHERE chat_id = ? AND message_id IN ("
+                + SqlParameters.placeholders(messageIds.size()) + ")")) {
+            List<String> parameters = new ArrayList<>(messageIds.size() + 1);
+            parameters.add(chatId.value());
+            parameters.addAll(messageIds);
+            SqlParameters.bind(query, parameters);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    messages.add(MessageRow.read(row).toMessage(json));
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** The position after the chat's last message row (0 without any). */
+    private static int nextPosition(Connection connection, ChatId chatId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT MAX(position) FROM chat_message WHERE chat_id = ?")) {
+            query.setString(1, chatId.value());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                int max = row.getInt(1);
+                return row.wasNull() ? 0 : max + 1;
+            }
+        }
     }
 
     @Override
@@ -402,13 +463,16 @@ public final class JdbcChatRepository implements ChatRepository {
                 messages.computeIfAbsent(message.chatId(), id -> new ArrayList<>()).add(message.toMessage(json)));
         List<Chat> chats = new ArrayList<>(chatRows.size());
         for (ChatRow row : chatRows) {
-            ChatDocument document = ChatDocument.restore(json.readObject(row.body()),
-                    messages.getOrDefault(row.id(), List.of()));
-            chats.add(Chat.restore(new ChatId(row.id()), new UserId(row.userId()), document, row.createdAt(),
-                    row.updatedAt(), row.shareId(), row.archived(), row.pinned(), json.readObject(row.meta()),
-                    row.folderId() == null ? null : new FolderId(row.folderId()), row.version()));
+            chats.add(restore(row, ChatDocument.restore(json.readObject(row.body()),
+                    messages.getOrDefault(row.id(), List.of()))));
         }
         return chats;
+    }
+
+    private Chat restore(ChatRow row, ChatDocument document) {
+        return Chat.restore(new ChatId(row.id()), new UserId(row.userId()), document, row.createdAt(),
+                row.updatedAt(), row.shareId(), row.archived(), row.pinned(), json.readObject(row.meta()),
+                row.folderId() == null ? null : new FolderId(row.folderId()), row.version());
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,6 +84,11 @@ public final class InMemoryChatRepository implements ChatRepository {
     @Override
     public synchronized Optional<Chat> findById(ChatId id) {
         return Optional.ofNullable(chats.get(id)).map(stored -> stored.toChat(id));
+    }
+
+    @Override
+    public synchronized Optional<Chat> findForMessageEdit(ChatId id, String messageId) {
+        return Optional.ofNullable(chats.get(id)).map(stored -> stored.toChatForEdit(id, messageId));
     }
 
     @Override
@@ -276,6 +282,18 @@ public final class InMemoryChatRepository implements ChatRepository {
         StoredChat(ChatRecord record, Map<String, Message> messages) {
             this.record = record;
             this.messages = messages;
+        }
+
+        /** Only the records a message edit reads, as the databases read them. */
+        Chat toChatForEdit(ChatId id, String messageId) {
+            List<Message> found = ChatDocument.messageIdsForEdit(record.body(), messageId).stream()
+                    .filter(messages::containsKey).map(messages::get).map(InMemoryChatRepository::copy).toList();
+            OptionalInt next = OptionalInt.of(messages.values().stream().mapToInt(Message::position).max()
+                    .orElse(-1) + 1);
+            return Chat.restore(id, record.owner(), ChatDocument.restoreForEdit(record.body(), messageId, found,
+                    next), record.createdAt(), record.updatedAt(),
+                    record.shareId(), record.archived(), record.pinned(), record.meta(), record.folderId(),
+                    record.version());
         }
 
         Chat toChat(ChatId id) {
