@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -161,8 +160,8 @@ public final class JdbcChatRepository implements ChatRepository {
     }
 
     /**
-     * The chat row, the edited message's row and the current message's row, and the next position only when the
-     * edited message is new: a few index look-ups, however long the chat.
+     * The chat row and the edited message's row; for a new message, the current message's row and the last position
+     * too: a few index look-ups, however long the chat.
      */
     @Override
     public Optional<Chat> findForMessageEdit(ChatId id, String messageId) {
@@ -177,34 +176,30 @@ public final class JdbcChatRepository implements ChatRepository {
                 return Optional.empty();
             }
             Map<String, Object> body = json.readObject(found.get(0).body());
-            List<String> ids = ChatDocument.messageIdsForEdit(body, messageId);
-            List<Message> messages = messagesNamed(connection, id, ids);
-            boolean adding = !ids.isEmpty() && messages.stream().noneMatch(m -> m.id().equals(messageId));
-            OptionalInt next = adding ? OptionalInt.of(nextPosition(connection, id)) : OptionalInt.empty();
-            return Optional.of(restore(found.get(0), ChatDocument.restoreForEdit(body, messageId, messages, next)));
+            if (!ChatDocument.hasMessageRows(body)) {
+                return Optional.of(restore(found.get(0), ChatDocument.restoreForEdit(body, messageId,
+                        Optional.empty(), null)));
+            }
+            Optional<Message> edited = message(connection, id, messageId);
+            ChatDocument.Addition added = null;
+            if (edited.isEmpty()) {
+                Optional<String> current = ChatDocument.currentIdForEdit(body);
+                added = new ChatDocument.Addition(current.isEmpty() ? Optional.empty()
+                        : message(connection, id, current.get()), nextPosition(connection, id));
+            }
+            return Optional.of(restore(found.get(0), ChatDocument.restoreForEdit(body, messageId, edited, added)));
         });
     }
 
-    private List<Message> messagesNamed(Connection connection, ChatId chatId, List<String> messageIds)
-            throws SQLException {
-        List<Message> messages = new ArrayList<>();
-        if (messageIds.isEmpty()) {
-            return messages;
-        }
+    private Optional<Message> message(Connection connection, ChatId chatId, String messageId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + MessageRow.COLUMNS
-                + " FROM chat_message WHERE chat_id = ? AND message_id IN ("
-                + SqlParameters.placeholders(messageIds.size()) + ")")) {
-            List<String> parameters = new ArrayList<>(messageIds.size() + 1);
-            parameters.add(chatId.value());
-            parameters.addAll(messageIds);
-            SqlParameters.bind(query, parameters);
+                + " FROM chat_message WHERE chat_id = ? AND message_id = ?")) {
+            query.setString(1, chatId.value());
+            query.setString(2, messageId);
             try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    messages.add(MessageRow.read(row).toMessage(json));
-                }
+                return row.next() ? Optional.of(MessageRow.read(row).toMessage(json)) : Optional.empty();
             }
         }
-        return messages;
     }
 
     /** The position after the chat's last message row (0 without any). */

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * Chats to the documents of {@code chats} and {@code chat_messages} and back.
@@ -186,9 +186,9 @@ final class ChatDocumentMapper {
     }
 
     /** The chat for an edit of one message: its document holds only the messages read (see {@link MessageEditRead}). */
-    static Chat chatForEdit(BsonDocument header, Map<String, Object> body, String messageId, List<Message> messages,
-                            OptionalInt nextPosition) {
-        return chat(header, ChatDocument.restoreForEdit(body, messageId, messages, nextPosition));
+    static Chat chatForEdit(BsonDocument header, Map<String, Object> body, String messageId, Optional<Message> edited,
+                            ChatDocument.Addition added) {
+        return chat(header, ChatDocument.restoreForEdit(body, messageId, edited, added));
     }
 
     private static Chat chat(BsonDocument header, ChatDocument document) {

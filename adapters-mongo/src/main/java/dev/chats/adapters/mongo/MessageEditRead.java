@@ -8,13 +8,11 @@ import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatDocument;
 import dev.chats.domain.chat.Message;
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,8 +23,8 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.REVISION;
 import static dev.chats.adapters.mongo.ChatDocumentMapper.VERSION;
 
 /**
- * The read of a chat for an edit of one message: the chat document, the edited and the current message documents,
- * and the last position, instead of every message. It is taken between two looks at the chat document that find the
+ * The read of a chat for an edit of one message: the chat document and the edited message's document (for a new
+ * message, the current one's and the last position), instead of every message. It is taken between two looks at the chat document that find the
  * same version and no change set recorded ({@link CommitThenApply}): then no write committed or was being applied
  * meanwhile, and the message documents read are exactly those of that version. A chat with a change set recorded
  * (for the milliseconds of its apply, or one term after its writer died) is read whole instead
@@ -63,15 +61,20 @@ final class MessageEditRead {
             if (body.isEmpty()) {
                 continue;
             }
-            List<String> ids = ChatDocument.messageIdsForEdit(body.get(), messageId);
             List<BsonDocument> found = new ArrayList<>();
+            boolean adding = false;
             BsonDocument last = null;
-            if (!ids.isEmpty()) {
-                List<BsonValue> keys = new ArrayList<>(ids.size());
-                ids.forEach(messageKey -> keys.add(ChatDocumentMapper.messageKey(id, messageKey)));
-                messages.find(Filters.in(ID, keys)).into(found);
-                last = messages.find(Filters.eq(CHAT_ID, id)).sort(Sorts.descending(POSITION))
-                        .projection(Projections.include(POSITION, REVISION)).limit(1).first();
+            if (ChatDocument.hasMessageRows(body.get())) {
+                messages.find(Filters.eq(ID, ChatDocumentMapper.messageKey(id, messageId))).into(found);
+                Optional<String> current = ChatDocument.currentIdForEdit(body.get());
+                adding = found.isEmpty();
+                if (adding && current.isPresent()) {
+                    messages.find(Filters.eq(ID, ChatDocumentMapper.messageKey(id, current.get()))).into(found);
+                }
+                if (adding) {
+                    last = messages.find(Filters.eq(CHAT_ID, id)).sort(Sorts.descending(POSITION))
+                            .projection(Projections.include(POSITION, REVISION)).limit(1).first();
+                }
             }
             BsonDocument after = chats.find(Filters.eq(ID, id)).projection(Holds.STATE).first();
             if (after == null || Holds.isHidden(after)) {
@@ -86,8 +89,10 @@ final class MessageEditRead {
                 break;
             }
             List<Message> read = found.stream().map(ChatDocumentMapper::message).toList();
-            OptionalInt next = OptionalInt.of(last == null ? 0 : last.getNumber(POSITION).intValue() + 1);
-            return Optional.of(ChatDocumentMapper.chatForEdit(before, body.get(), messageId, read, next));
+            Optional<Message> edited = adding ? Optional.empty() : read.stream().findFirst();
+            ChatDocument.Addition added = adding ? new ChatDocument.Addition(read.stream().findFirst(),
+                    last == null ? 0 : last.getNumber(POSITION).intValue() + 1) : null;
+            return Optional.of(ChatDocumentMapper.chatForEdit(before, body.get(), messageId, edited, added));
         }
         return whole.get();
     }

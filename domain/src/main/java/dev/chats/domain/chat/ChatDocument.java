@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -23,8 +22,9 @@ import java.util.Set;
  * is kept whole in the body.
  *
  * <p>A document restored for a message edit ({@link #restoreForEdit}) holds its body as stored and only the messages
- * the edit reads: enough to edit one message and to give the body, search text and message rows to store, which are
- * exactly those the whole document would give. It refuses to give its whole content ({@link #toMap()}).
+ * the edit reads (the edited one; for a new one, the current one): enough to edit one message and to give the body,
+ * search text and message rows to store, which are exactly those the whole document would give. It refuses to give
+ * its whole content ({@link #toMap()}).
  */
 public final class ChatDocument {
 
@@ -104,46 +104,63 @@ public final class ChatDocument {
     }
 
     /**
-     * The ids of the messages an edit of message {@code messageId} reads besides the stored body: that message and
-     * the current one ({@code history.currentId}), under which a new message is linked. None when the body has no
-     * message object, whose document has no message rows; ids no message can have are left out.
+     * Whether an edit of a message needs more than that message's row: a body with a message object does, and its
+     * edit of a message that does not exist yet also reads the current message ({@link #currentIdForEdit}), under
+     * which the new one is linked, and the next position.
      */
-    public static List<String> messageIdsForEdit(Map<String, ?> storedBody, String messageId) {
-        if (!hasMessageObject(storedBody)) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>(2);
-        ids.add(messageId);
-        currentIdOf(storedBody).filter(ChatDocument::canNameMessage).filter(id -> !id.equals(messageId))
-                .ifPresent(ids::add);
-        return ids;
+    public static boolean hasMessageRows(Map<String, ?> storedBody) {
+        return hasMessageObject(storedBody);
     }
 
     /**
-     * A stored document restored for an edit of message {@code messageId}: its body as stored and the messages of
-     * {@link #messageIdsForEdit} that exist (others found, such as newer versions a store laid over, are kept too).
-     * A body without a message object is the whole document.
-     *
-     * @param nextPosition the position after the chat's last message; needed when {@code messageId} does not exist
+     * The id of the current message ({@code history.currentId}) that an edit adding a message reads, if it can name a
+     * stored message.
      */
-    public static ChatDocument restoreForEdit(Map<String, ?> storedBody, String messageId, Collection<Message> found,
-                                              OptionalInt nextPosition) {
+    public static Optional<String> currentIdForEdit(Map<String, ?> storedBody) {
+        return currentIdOf(storedBody).filter(ChatDocument::canNameMessage);
+    }
+
+    /**
+     * A stored document restored for an edit of message {@code messageId}: its body as stored and only the messages
+     * the edit reads. A body without a message object is the whole document.
+     *
+     * @param edited  the edited message, if it exists
+     * @param added   for an edit of a message that does not exist: the current message if it exists
+     *                ({@link #currentIdForEdit}) and the position after the chat's last message; null otherwise
+     */
+    public static ChatDocument restoreForEdit(Map<String, ?> storedBody, String messageId, Optional<Message> edited,
+                                              Addition added) {
         if (!hasMessageObject(storedBody)) {
             return restore(storedBody, List.of());
         }
         Map<String, Object> copy = JsonTree.copyObject(storedBody);
         JsonTree.asObject(copy.get(HISTORY)).orElseThrow().put(MESSAGES, new LinkedHashMap<>());
         Map<String, Message> read = new LinkedHashMap<>();
-        found.stream().sorted(Comparator.comparingInt(Message::position)).forEach(m -> read.put(m.id(), m));
-        if (!read.containsKey(messageId) && nextPosition.isEmpty()) {
-            throw new IllegalArgumentException("adding message " + messageId + " needs the next position");
-        }
-        Set<String> looked = new HashSet<>(read.keySet());
+        Set<String> looked = new HashSet<>();
         looked.add(messageId);
-        currentIdOf(copy).ifPresent(looked::add);
-        Part part = new Part(Collections.unmodifiableMap(new LinkedHashMap<>(read)), looked,
-                nextPosition.orElse(-1));
+        edited.ifPresent(m -> read.put(m.id(), m));
+        int next = -1;
+        if (edited.isEmpty()) {
+            if (added == null) {
+                throw new IllegalArgumentException("adding message " + messageId + " needs the current message and"
+                        + " the next position");
+            }
+            currentIdOf(copy).ifPresent(looked::add);
+            added.current().ifPresent(m -> read.put(m.id(), m));
+            next = added.nextPosition();
+        }
+        Part part = new Part(Collections.unmodifiableMap(new LinkedHashMap<>(read)), looked, next);
         return new ChatDocument(copy, read, part);
+    }
+
+    /** What an edit adding a message reads besides the body: the current message, if any, and the next position. */
+    public record Addition(Optional<Message> current, int nextPosition) {
+
+        public Addition {
+            if (nextPosition < 0) {
+                throw new IllegalArgumentException("the next position cannot be negative");
+            }
+        }
     }
 
     private static boolean hasMessageObject(Map<String, ?> body) {

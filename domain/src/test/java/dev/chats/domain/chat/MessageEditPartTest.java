@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -133,22 +133,29 @@ class MessageEditPartTest {
     }
 
     @Test
-    void theIdsAnEditReads_areTheEditedMessageAndTheCurrentOne_noneForADocumentWithoutAMessageObject() {
+    void anEditReadsTheCurrentMessageOnlyToAddOne_andNothingBesideTheBodyOfADocumentWithoutAMessageObject() {
         Map<String, Object> body = ChatDocument.fromClient(documents().get("Open WebUI chat")).body();
 
-        assertThat(ChatDocument.messageIdsForEdit(body, "m2")).containsExactly("m2", "m4");
-        assertThat(ChatDocument.messageIdsForEdit(body, "m4")).containsExactly("m4");
-        assertThat(ChatDocument.messageIdsForEdit(Map.of("title", "t"), "m2")).isEmpty();
+        assertThat(ChatDocument.hasMessageRows(body)).isTrue();
+        assertThat(ChatDocument.currentIdForEdit(body)).contains("m4");
+        assertThatThrownBy(() -> ChatDocument.restoreForEdit(body, "new", Optional.empty(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ChatDocument.hasMessageRows(Map.of("title", "t"))).isFalse();
+        assertThat(ChatDocument.restoreForEdit(Map.of("title", "t"), "new", Optional.empty(), null).isWhole())
+                .isTrue();
     }
 
-    /** What a store reads for the edit: the body as stored, the looked-up messages, and the next position. */
+    /** What a store reads for the edit: the body as stored, the edited message or what adding it needs. */
     private static ChatDocument readForEdit(ChatDocument stored, String messageId) {
-        List<String> ids = ChatDocument.messageIdsForEdit(stored.body(), messageId);
-        List<Message> found = stored.messages().stream().filter(m -> ids.contains(m.id())).toList();
-        int next = stored.messages().stream().mapToInt(Message::position).max().orElse(-1) + 1;
-        boolean adding = found.stream().noneMatch(m -> m.id().equals(messageId));
-        return ChatDocument.restoreForEdit(stored.body(), messageId, found,
-                adding ? OptionalInt.of(next) : OptionalInt.empty());
+        Map<String, Message> rows = new LinkedHashMap<>();
+        stored.messages().forEach(m -> rows.put(m.id(), m));
+        Optional<Message> edited = Optional.ofNullable(rows.get(messageId));
+        ChatDocument.Addition added = null;
+        if (edited.isEmpty() && ChatDocument.hasMessageRows(stored.body())) {
+            added = new ChatDocument.Addition(ChatDocument.currentIdForEdit(stored.body()).map(rows::get),
+                    rows.values().stream().mapToInt(Message::position).max().orElse(-1) + 1);
+        }
+        return ChatDocument.restoreForEdit(stored.body(), messageId, edited, added);
     }
 
     private static Chat restored(ChatDocument document) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -286,14 +285,16 @@ public final class InMemoryChatRepository implements ChatRepository {
 
         /** Only the records a message edit reads, as the databases read them. */
         Chat toChatForEdit(ChatId id, String messageId) {
-            List<Message> found = ChatDocument.messageIdsForEdit(record.body(), messageId).stream()
-                    .filter(messages::containsKey).map(messages::get).map(InMemoryChatRepository::copy).toList();
-            OptionalInt next = OptionalInt.of(messages.values().stream().mapToInt(Message::position).max()
-                    .orElse(-1) + 1);
-            return Chat.restore(id, record.owner(), ChatDocument.restoreForEdit(record.body(), messageId, found,
-                    next), record.createdAt(), record.updatedAt(),
-                    record.shareId(), record.archived(), record.pinned(), record.meta(), record.folderId(),
-                    record.version());
+            Optional<Message> edited = Optional.ofNullable(messages.get(messageId)).map(InMemoryChatRepository::copy);
+            ChatDocument.Addition added = null;
+            if (edited.isEmpty() && ChatDocument.hasMessageRows(record.body())) {
+                added = new ChatDocument.Addition(ChatDocument.currentIdForEdit(record.body()).map(messages::get)
+                        .map(InMemoryChatRepository::copy),
+                        messages.values().stream().mapToInt(Message::position).max().orElse(-1) + 1);
+            }
+            return Chat.restore(id, record.owner(), ChatDocument.restoreForEdit(record.body(), messageId, edited,
+                    added), record.createdAt(), record.updatedAt(), record.shareId(), record.archived(),
+                    record.pinned(), record.meta(), record.folderId(), record.version());
         }
 
         Chat toChat(ChatId id) {
