@@ -609,6 +609,20 @@ public abstract class ChatRepositoryContract {
     }
 
     @Test
+    void givenChatNotBeingWritten_findForMessageEdit_readsOnlyPartOfIt() {
+        ChatId id = newChatId();
+        chats().add(Chat.start(id, newOwner(), conversation("Rest", "a", "b", "c"), null, 1_000));
+
+        Chat edited = chats().findForMessageEdit(id, "b").orElseThrow();
+        Chat added = chats().findForMessageEdit(id, "d").orElseThrow();
+
+        assertThatThrownBy(edited::document).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(added::document).isInstanceOf(IllegalStateException.class);
+        assertThat(edited.title()).isEqualTo("Rest");
+        assertThat(edited.version()).isEqualTo(1);
+    }
+
+    @Test
     void givenUnknownId_findForMessageEdit_isEmpty() {
         assertThat(chats().findForMessageEdit(newChatId(), "a")).isEmpty();
     }
