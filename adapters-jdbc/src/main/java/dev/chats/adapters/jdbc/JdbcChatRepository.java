@@ -159,6 +159,62 @@ public final class JdbcChatRepository implements ChatRepository {
         });
     }
 
+    /**
+     * The chat row and the edited message's row; for a new message, the current message's row and the last position
+     * too: a few index look-ups, however long the chat.
+     */
+    @Override
+    public Optional<Chat> findForMessageEdit(ChatId id, String messageId) {
+        return transactions.snapshot("find chat for a message edit", connection -> {
+            List<ChatRow> found;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + ChatRow.COLUMNS + " FROM chat WHERE id = ?")) {
+                statement.setString(1, id.value());
+                found = rows.all(statement, ChatRow.class);
+            }
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Object> body = json.readObject(found.get(0).body());
+            if (!ChatDocument.hasMessageRows(body)) {
+                return Optional.of(restore(found.get(0), ChatDocument.restoreForEdit(body, messageId,
+                        Optional.empty(), null)));
+            }
+            Optional<Message> edited = message(connection, id, messageId);
+            ChatDocument.Addition added = null;
+            if (edited.isEmpty()) {
+                Optional<String> current = ChatDocument.currentIdForEdit(body);
+                added = new ChatDocument.Addition(current.isEmpty() ? Optional.empty()
+                        : message(connection, id, current.get()), nextPosition(connection, id));
+            }
+            return Optional.of(restore(found.get(0), ChatDocument.restoreForEdit(body, messageId, edited, added)));
+        });
+    }
+
+    private Optional<Message> message(Connection connection, ChatId chatId, String messageId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + MessageRow.COLUMNS
+                + " FROM chat_message WHERE chat_id = ? AND message_id = ?")) {
+            query.setString(1, chatId.value());
+            query.setString(2, messageId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(MessageRow.read(row).toMessage(json)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The position after the chat's last message row (0 without any). */
+    private static int nextPosition(Connection connection, ChatId chatId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT MAX(position) FROM chat_message WHERE chat_id = ?")) {
+            query.setString(1, chatId.value());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                int max = row.getInt(1);
+                return row.wasNull() ? 0 : max + 1;
+            }
+        }
+    }
+
     @Override
     public boolean delete(ChatId id) {
         return transactions.inTransaction("delete chat", connection ->
@@ -402,13 +458,16 @@ public final class JdbcChatRepository implements ChatRepository {
                 messages.computeIfAbsent(message.chatId(), id -> new ArrayList<>()).add(message.toMessage(json)));
         List<Chat> chats = new ArrayList<>(chatRows.size());
         for (ChatRow row : chatRows) {
-            ChatDocument document = ChatDocument.restore(json.readObject(row.body()),
-                    messages.getOrDefault(row.id(), List.of()));
-            chats.add(Chat.restore(new ChatId(row.id()), new UserId(row.userId()), document, row.createdAt(),
-                    row.updatedAt(), row.shareId(), row.archived(), row.pinned(), json.readObject(row.meta()),
-                    row.folderId() == null ? null : new FolderId(row.folderId()), row.version()));
+            chats.add(restore(row, ChatDocument.restore(json.readObject(row.body()),
+                    messages.getOrDefault(row.id(), List.of()))));
         }
         return chats;
+    }
+
+    private Chat restore(ChatRow row, ChatDocument document) {
+        return Chat.restore(new ChatId(row.id()), new UserId(row.userId()), document, row.createdAt(),
+                row.updatedAt(), row.shareId(), row.archived(), row.pinned(), json.readObject(row.meta()),
+                row.folderId() == null ? null : new FolderId(row.folderId()), row.version());
     }
 
     /**

@@ -72,6 +72,11 @@ class MariaDbIndexedSearchContractTest extends ChatRepositoryContract {
         }
 
         @Override
+        public Optional<Chat> findForMessageEdit(ChatId id, String messageId) {
+            return repository.findForMessageEdit(id, messageId);
+        }
+
+        @Override
         public boolean delete(ChatId id) {
             return repository.delete(id);
         }

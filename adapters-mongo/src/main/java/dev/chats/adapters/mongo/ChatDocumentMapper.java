@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chats to the documents of {@code chats} and {@code chat_messages} and back.
@@ -181,7 +182,16 @@ final class ChatDocumentMapper {
      * message object are leftovers of an interrupted write and are left out.
      */
     static Chat chat(BsonDocument header, Map<String, Object> body, List<Message> messages) {
-        ChatDocument document = ChatDocument.restore(body, hasMessageMap(body) ? messages : List.of());
+        return chat(header, ChatDocument.restore(body, hasMessageMap(body) ? messages : List.of()));
+    }
+
+    /** The chat for an edit of one message: its document holds only the messages read (see {@link MessageEditRead}). */
+    static Chat chatForEdit(BsonDocument header, Map<String, Object> body, String messageId, Optional<Message> edited,
+                            ChatDocument.Addition added) {
+        return chat(header, ChatDocument.restoreForEdit(body, messageId, edited, added));
+    }
+
+    private static Chat chat(BsonDocument header, ChatDocument document) {
         BsonValue folder = header.get(FOLDER);
         BsonValue share = header.get(SHARE);
         return Chat.restore(new ChatId(header.getString(ID).getValue()),

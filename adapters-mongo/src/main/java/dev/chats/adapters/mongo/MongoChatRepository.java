@@ -80,6 +80,7 @@ public final class MongoChatRepository implements ChatRepository {
     private final CommitThenApply writer;
     private final ConsistentRead reader;
     private final ChatDeletion deletion;
+    private final MessageEditRead editRead;
 
     @Inject
     public MongoChatRepository(MongoStore store) {
@@ -101,6 +102,7 @@ public final class MongoChatRepository implements ChatRepository {
         this.writer = new CommitThenApply(store, parts, holds, recorded, new ChangeSetApplier(store, holds, recorded));
         this.reader = new ConsistentRead(store, recorded, readWait);
         this.deletion = new ChatDeletion(store, parts);
+        this.editRead = new MessageEditRead(store, this::body);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -132,6 +134,12 @@ public final class MongoChatRepository implements ChatRepository {
     @Override
     public Optional<Chat> findById(ChatId id) {
         return store.call("find chat", () -> reader.read(id.value(), MessageReader.WHOLE, this::build));
+    }
+
+    @Override
+    public Optional<Chat> findForMessageEdit(ChatId id, String messageId) {
+        return store.call("find chat for a message edit", () -> editRead.read(id.value(), messageId,
+                () -> reader.read(id.value(), MessageReader.WHOLE, this::build)));
     }
 
     @Override

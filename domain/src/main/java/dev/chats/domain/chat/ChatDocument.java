@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The client's conversation document ({@code chat} on the wire), held as two parts: the body, in which
@@ -18,6 +20,11 @@ import java.util.Optional;
  *
  * <p>A document whose {@code history.messages} is absent or not a JSON object has no separate messages and
  * is kept whole in the body.
+ *
+ * <p>A document restored for a message edit ({@link #restoreForEdit}) holds its body as stored and only the messages
+ * the edit reads (the edited one; for a new one, the current one): enough to edit one message and to give the body,
+ * search text and message rows to store, which are exactly those the whole document would give. It refuses to give
+ * its whole content ({@link #toMap()}).
  */
 public final class ChatDocument {
 
@@ -29,10 +36,37 @@ public final class ChatDocument {
 
     private final Map<String, Object> body;
     private final Map<String, Message> messages; // null when history.messages is not an object
+    private final Part part; // null when every message is held
 
     private ChatDocument(Map<String, Object> body, Map<String, Message> messages) {
+        this(body, messages, null);
+    }
+
+    private ChatDocument(Map<String, Object> body, Map<String, Message> messages, Part part) {
         this.body = body;
         this.messages = messages;
+        this.part = part;
+    }
+
+    /**
+     * What a document restored for an edit knows beyond its body, which it holds as stored (legacy list encoded).
+     *
+     * @param asRead       the messages read, as read
+     * @param looked       the message ids looked up, found or not: any other message exists and is not held
+     * @param nextPosition the position after the chat's last message, or -1 when not read
+     */
+    private record Part(Map<String, Message> asRead, Set<String> looked, int nextPosition) {
+
+        /** The same knowledge once these messages are written: they are held, and positions past them are free. */
+        Part after(Collection<Message> upserts) {
+            Set<String> nowLooked = new HashSet<>(looked);
+            int next = nextPosition;
+            for (Message m : upserts) {
+                nowLooked.add(m.id());
+                next = next < 0 ? next : Math.max(next, m.position() + 1);
+            }
+            return new Part(asRead, nowLooked, next);
+        }
     }
 
     /** Splits a document as a client sent it. */
@@ -67,6 +101,89 @@ public final class ChatDocument {
             copy.put(LegacyMessageList.KEY, LegacyMessageList.decode(stored, messages));
         }
         return new ChatDocument(copy, messages);
+    }
+
+    /**
+     * Whether an edit of a message needs more than that message's row: a body with a message object does, and its
+     * edit of a message that does not exist yet also reads the current message ({@link #currentIdForEdit}), under
+     * which the new one is linked, and the next position.
+     */
+    public static boolean hasMessageRows(Map<String, ?> storedBody) {
+        return hasMessageObject(storedBody);
+    }
+
+    /**
+     * The id of the current message ({@code history.currentId}) that an edit adding a message reads, if it can name a
+     * stored message.
+     */
+    public static Optional<String> currentIdForEdit(Map<String, ?> storedBody) {
+        return currentIdOf(storedBody).filter(ChatDocument::canNameMessage);
+    }
+
+    /**
+     * A stored document restored for an edit of message {@code messageId}: its body as stored and only the messages
+     * the edit reads. A body without a message object is the whole document.
+     *
+     * @param edited  the edited message, if it exists
+     * @param added   for an edit of a message that does not exist: the current message if it exists
+     *                ({@link #currentIdForEdit}) and the position after the chat's last message; null otherwise
+     */
+    public static ChatDocument restoreForEdit(Map<String, ?> storedBody, String messageId, Optional<Message> edited,
+                                              Addition added) {
+        if (!hasMessageObject(storedBody)) {
+            return restore(storedBody, List.of());
+        }
+        Map<String, Object> copy = JsonTree.copyObject(storedBody);
+        JsonTree.asObject(copy.get(HISTORY)).orElseThrow().put(MESSAGES, new LinkedHashMap<>());
+        Map<String, Message> read = new LinkedHashMap<>();
+        Set<String> looked = new HashSet<>();
+        looked.add(messageId);
+        edited.ifPresent(m -> read.put(m.id(), m));
+        int next = -1;
+        if (edited.isEmpty()) {
+            if (added == null) {
+                throw new IllegalArgumentException("adding message " + messageId + " needs the current message and"
+                        + " the next position");
+            }
+            currentIdOf(copy).ifPresent(looked::add);
+            added.current().ifPresent(m -> read.put(m.id(), m));
+            next = added.nextPosition();
+        }
+        Part part = new Part(Collections.unmodifiableMap(new LinkedHashMap<>(read)), looked, next);
+        return new ChatDocument(copy, read, part);
+    }
+
+    /** What an edit adding a message reads besides the body: the current message, if any, and the next position. */
+    public record Addition(Optional<Message> current, int nextPosition) {
+
+        public Addition {
+            if (nextPosition < 0) {
+                throw new IllegalArgumentException("the next position cannot be negative");
+            }
+        }
+    }
+
+    private static boolean hasMessageObject(Map<String, ?> body) {
+        return JsonTree.asObject(body.get(HISTORY)).map(h -> h.get(MESSAGES) instanceof Map<?, ?>).orElse(false);
+    }
+
+    private static Optional<String> currentIdOf(Map<String, ?> body) {
+        return JsonTree.asObject(body.get(HISTORY)).flatMap(h -> JsonTree.asString(h.get("currentId")));
+    }
+
+    private static boolean canNameMessage(String id) {
+        return !id.isEmpty() && id.length() <= Message.MAX_ID_LENGTH;
+    }
+
+    /** Whether every message is held; false for a document restored for an edit. */
+    public boolean isWhole() {
+        return part == null;
+    }
+
+    private void requireWhole() {
+        if (part != null) {
+            throw new IllegalStateException("only some messages of this document were read");
+        }
     }
 
     private static Map<String, Message> extractMessages(Map<String, Object> body) {
@@ -105,6 +222,7 @@ public final class ChatDocument {
 
     /** The whole document, reassembled: a fresh copy the caller may keep. */
     public Map<String, Object> toMap() {
+        requireWhole();
         Map<String, Object> copy = JsonTree.copyObject(body);
         if (messages != null) {
             Map<String, Object> entries = new LinkedHashMap<>();
@@ -123,12 +241,14 @@ public final class ChatDocument {
             return JsonTree.readOnly(body);
         }
         Map<String, Object> stored = new LinkedHashMap<>(body);
-        stored.put(LegacyMessageList.KEY, LegacyMessageList.encode(entries, messages));
+        stored.put(LegacyMessageList.KEY, part == null ? LegacyMessageList.encode(entries, messages)
+                : LegacyMessageList.reencodePart(entries, part.asRead(), part.looked(), messages));
         return JsonTree.readOnly(stored);
     }
 
     /** The separately stored messages, in document order; empty when the document has none. */
     public List<Message> messages() {
+        requireWhole();
         return messages == null ? List.of() : List.copyOf(messages.values());
     }
 
@@ -146,12 +266,12 @@ public final class ChatDocument {
         if (!(body.get("messages") instanceof List<?> entries)) {
             return "";
         }
+        // A copy of a stored message is searched through that message's row already.
+        List<?> uncopied = part == null || messages == null
+                ? entries.stream().filter(entry -> !LegacyMessageList.isCopyOfStoredMessage(entry, messages)).toList()
+                : LegacyMessageList.uncopiedEntriesOfPart(entries, part.asRead(), part.looked(), messages);
         StringBuilder text = new StringBuilder();
-        for (Object entry : entries) {
-            if (LegacyMessageList.isCopyOfStoredMessage(entry, messages)) {
-                // Its text is searched through the message row already.
-                continue;
-            }
+        for (Object entry : uncopied) {
             JsonTree.asObject(entry).ifPresent(fields -> {
                 String content = new Message("legacy", 0, fields).contentText();
                 if (!content.isEmpty()) {
@@ -164,7 +284,7 @@ public final class ChatDocument {
 
     /** {@code history.currentId}, if it is a string. */
     public Optional<String> currentMessageId() {
-        return JsonTree.asObject(body.get(HISTORY)).flatMap(h -> JsonTree.asString(h.get("currentId")));
+        return currentIdOf(body);
     }
 
     /**
@@ -172,6 +292,7 @@ public final class ChatDocument {
      * keys survive. The result records which message rows changed.
      */
     Merge mergedWith(Map<String, ?> patch) {
+        requireWhole();
         Map<String, Object> mergedBody = JsonTree.copyObject(body);
         Map<String, Message> mergedMessages = messages;
         MessageChanges changes = MessageChanges.none();
@@ -209,6 +330,7 @@ public final class ChatDocument {
 
     /** Every message as a change: what a new chat writes. */
     MessageChanges allMessagesAsChanges() {
+        requireWhole();
         MessageChanges changes = MessageChanges.none();
         if (messages != null) {
             messages.values().forEach(changes::upsert);
@@ -216,13 +338,26 @@ public final class ChatDocument {
         return changes;
     }
 
-    /** The stored message with this id, if the document keeps messages one by one and has it. */
+    /**
+     * The stored message with this id, if the document keeps messages one by one and has it.
+     *
+     * @throws IllegalStateException if the document was restored for an edit that did not look this message up
+     */
     public Optional<Message> message(String id) {
+        if (part != null && canNameMessage(id) && !part.looked().contains(id)) {
+            throw new IllegalStateException("message " + id + " was not read");
+        }
         return messages == null ? Optional.empty() : Optional.ofNullable(messages.get(id));
     }
 
     /** The position after the last message. */
     int nextPosition() {
+        if (part != null) {
+            if (part.nextPosition() < 0) {
+                throw new IllegalStateException("the next position was not read");
+            }
+            return part.nextPosition();
+        }
         return messages == null ? 0 : messages.values().stream().mapToInt(Message::position).max().orElse(-1) + 1;
     }
 
@@ -245,7 +380,7 @@ public final class ChatDocument {
             newMessages.put(m.id(), m);
         }
         newCurrentId.ifPresent(id -> history.put("currentId", id));
-        return new ChatDocument(newBody, newMessages);
+        return new ChatDocument(newBody, newMessages, part == null ? null : part.after(upserts));
     }
 
     /** The result of a merge: the new document and the message rows that changed. */
@@ -253,6 +388,7 @@ public final class ChatDocument {
     }
 
     Map<String, Message> messageMap() {
+        requireWhole();
         return messages == null ? Map.of() : Collections.unmodifiableMap(messages);
     }
 }

@@ -41,6 +41,16 @@ public interface ChatRepository {
     /** The chat with its whole document, or empty. */
     Optional<Chat> findById(ChatId id);
 
+    /**
+     * The chat as an edit of message {@code messageId} needs it, without reading its other messages: the chat record
+     * and document body, that message and the current one ({@code history.currentId}) where they exist, and the
+     * position after the last message when {@code messageId} does not exist (see
+     * {@link dev.chats.domain.chat.ChatDocument#restoreForEdit}); a store may give the whole chat instead. The edit is
+     * stored with {@link #update}, which then writes the same as for the whole chat; such a chat refuses to give its
+     * whole document. Empty if there is no such chat.
+     */
+    Optional<Chat> findForMessageEdit(ChatId id, String messageId);
+
     /** Deletes the chat with its messages and its share; false if there was none. */
     boolean delete(ChatId id);
 

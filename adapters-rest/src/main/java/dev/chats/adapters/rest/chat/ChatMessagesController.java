@@ -59,7 +59,8 @@ public class ChatMessagesController {
 
     /**
      * Open WebUI answers the whole chat; a client sending {@code Prefer: return=minimal} (RFC 7240) gets 204 instead,
-     * so a message written into a chat of tens of MB does not send the chat back each time.
+     * so a message written into a chat of tens of MB costs what it does in a short chat: neither the write nor the
+     * answer reads the chat's other messages.
      */
     @ApiResponse(responseCode = "200", description = "The whole chat",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChatResponse.class)))
@@ -75,12 +76,15 @@ public class ChatMessagesController {
         String content = form.requiredString("content");
         form.validate();
         String message = messageId(messageId);
-        var written = answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () ->
-                messages.upsertContent(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), message, content));
         if (prefersMinimal(prefer)) {
+            answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () -> {
+                messages.setContent(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), message, content);
+                return true;
+            });
             return HttpResponse.noContent().header("Preference-Applied", "return=minimal");
         }
-        return HttpResponse.ok(ChatResponse.from(written));
+        return HttpResponse.ok(ChatResponse.from(answerNotVisibleAs(OpenWebUiMessages.ACCESS_PROHIBITED, () ->
+                messages.upsertContent(actor, chatId(id, OpenWebUiMessages.ACCESS_PROHIBITED), message, content))));
     }
 
     /** Whether a {@code Prefer} header asks for {@code return=minimal} among its comma-separated preferences. */

@@ -44,4 +44,14 @@ final class ChatAccess {
                 .filter(chat -> chat.isOwnedBy(actor.id()) || actor.isAdmin())
                 .orElseThrow(() -> new ChatNotFoundException(id));
     }
+
+    /**
+     * As {@link #ownedOrAdministeredForEdit}, with only what an edit of the message reads
+     * ({@link ChatRepository#findForMessageEdit}): the chat can be edited and stored, not answered whole.
+     */
+    Chat forMessageEdit(User actor, ChatId id, String messageId) {
+        return chats.findForMessageEdit(id, messageId)
+                .filter(chat -> chat.isOwnedBy(actor.id()) || actor.isAdmin())
+                .orElseThrow(() -> new ChatNotFoundException(id));
+    }
 }

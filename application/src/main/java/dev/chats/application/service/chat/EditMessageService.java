@@ -35,27 +35,33 @@ public final class EditMessageService implements EditMessageUseCase {
     }
 
     @Override
-    public Chat upsertContent(User actor, ChatId id, String messageId, String content) {
+    public void setContent(User actor, ChatId id, String messageId, String content) {
         String clean = StorableText.clean(content);
         Stored<MessageContentChanged> updated = VersionedWrite.apply(
-                () -> access.ownedOrAdministeredForEdit(actor, id), chat -> {
+                () -> access.forMessageEdit(actor, id, messageId), chat -> {
                     MessageContentChanged event = chat.upsertMessageContent(messageId, clean, null,
                             clock.nowEpochSeconds());
                     return new Stored<>(chats.update(chat), event);
                 });
         events.publish(updated.event());
-        return updated.chat();
+    }
+
+    @Override
+    public Chat upsertContent(User actor, ChatId id, String messageId, String content) {
+        setContent(actor, id, messageId, content);
+        // The write read only the messages it touched; the answer needs them all, so it is read once, as GET does.
+        return access.ownedOrAdministeredForEdit(actor, id);
     }
 
     @Override
     public void pushEvent(User actor, ChatId id, String messageId, String type, Map<String, Object> data) {
         MessageEvent event = new MessageEvent(type, data);
-        // One read either way: the versioned write's read also checks access.
+        // One read either way, of only the messages an edit touches: the versioned write's read also checks access.
         Chat chat = MessageEvent.STORED_TYPES.contains(type)
-                ? VersionedWrite.apply(() -> access.ownedOrAdministeredForEdit(actor, id), current ->
+                ? VersionedWrite.apply(() -> access.forMessageEdit(actor, id, messageId), current ->
                         current.applyMessageEvent(messageId, event, clock.nowEpochSeconds())
                                 ? chats.update(current) : current)
-                : access.ownedOrAdministeredForEdit(actor, id);
+                : access.forMessageEdit(actor, id, messageId);
         events.publish(new MessageEventPushed(chat.ownerId(), id, messageId, event));
     }
 }

@@ -386,6 +386,12 @@ class FolderServicesTest {
         }
 
         @Override
+        public Optional<dev.chats.domain.chat.Chat> findForMessageEdit(dev.chats.domain.chat.ChatId id,
+                                                                       String messageId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long countInFolders(UserId owner, Set<FolderId> folders) {
             Map<FolderId, Integer> mine = counts.getOrDefault(owner, Map.of());
             return folders.stream().mapToLong(f -> mine.getOrDefault(f, 0)).sum();

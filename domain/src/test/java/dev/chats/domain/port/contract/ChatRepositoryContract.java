@@ -484,6 +484,149 @@ public abstract class ChatRepositoryContract {
         assertThat(messageIds(reload(id))).containsExactly("m1");
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // message edits read in part (findForMessageEdit)
+
+    /** Chats of one shape, each edited one way: the chat read whole and its twin read for the edit alone. */
+    static Stream<Arguments> messageEdits() {
+        List<Arguments> cases = new ArrayList<>();
+        Map<String, java.util.function.Consumer<Chat>> edits = new LinkedHashMap<>();
+        edits.put("content of a middle message", chat -> chat.upsertMessageContent("b", "edited b", null, 2_000));
+        edits.put("content of the current message", chat -> chat.upsertMessageContent("c", "edited c", null, 2_000));
+        edits.put("a stale copy's content", chat -> chat.upsertMessageContent("b", "stale b", null, 2_000));
+        edits.put("a new message", chat -> chat.upsertMessageContent("n", "new needle", null, 2_000));
+        edits.put("status event", chat -> chat.applyMessageEvent("b", new dev.chats.domain.chat.MessageEvent(
+                "status", object("description", "done")), 2_000));
+        edits.put("files event of a new message", chat -> chat.applyMessageEvent("n",
+                new dev.chats.domain.chat.MessageEvent("files", object("files", list(object("name", "f")))),
+                2_000));
+        for (Map.Entry<String, Map<String, Object>> shape : editedShapes().entrySet()) {
+            edits.forEach((name, edit) -> cases.add(Arguments.of(shape.getKey(), name, shape.getValue(), edit)));
+        }
+        return cases.stream();
+    }
+
+    private static Map<String, Map<String, Object>> editedShapes() {
+        Map<String, Map<String, Object>> shapes = new LinkedHashMap<>();
+        shapes.put("Open WebUI chat", withLinearList(conversation("Plain", "a", "b", "c"), copies -> { }));
+        shapes.put("linear list with stale copies", withLinearList(conversation("Stale", "a", "b", "c"), copies -> {
+            copies.get(1).put("content", "stale b");
+            copies.add(object("id", "x", "role", "user", "content", "a stale needle"));
+        }));
+        shapes.put("no linear list", conversation("Tree", "a", "b", "c"));
+        Map<String, Object> lost = conversation("Lost", "a", "b", "c");
+        historyOf(lost).put("currentId", "gone");
+        shapes.put("current message missing", lost);
+        shapes.put("no history", object("title", "Bare", "messages", list(object("content", "legacy"))));
+        return shapes;
+    }
+
+    private static Map<String, Object> withLinearList(Map<String, Object> document,
+                                                      java.util.function.Consumer<List<Map<String, Object>>> shape) {
+        List<Map<String, Object>> copies = new ArrayList<>();
+        messagesOf(document).values().forEach(m -> copies.add(new LinkedHashMap<>(asObject(m))));
+        shape.accept(copies);
+        document.put("messages", new ArrayList<Object>(copies));
+        return document;
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("messageEdits")
+    void givenMessageEdit_ofTheChatReadForIt_storesWhatTheSameEditOfTheWholeChatStores(
+            String shape, String editName, Map<String, Object> document, java.util.function.Consumer<Chat> edit) {
+        UserId owner = newOwner();
+        Map<String, Object> meta = object("tags", list("work"));
+        Chat viaWhole = chats().add(Chat.imported(newChatId(), owner, document, meta, false, null, 1_000, 1_500));
+        Chat viaPart = chats().add(Chat.imported(newChatId(), owner, document, meta, false, null, 1_000, 1_500));
+
+        Chat whole = reload(viaWhole.id());
+        edit.accept(whole);
+        chats().update(whole);
+        Chat part = chats().findForMessageEdit(viaPart.id(), editedMessage(editName)).orElseThrow();
+        edit.accept(part);
+        chats().update(part);
+
+        Chat wholeBack = reload(viaWhole.id());
+        Chat partBack = reload(viaPart.id());
+        assertThat(partBack.document()).isEqualTo(wholeBack.document());
+        assertThat(StoredState.of(partBack)).usingRecursiveComparison().ignoringFields("id")
+                .isEqualTo(StoredState.of(wholeBack));
+        for (String text : List.of("edited b", "edited c", "stale b", "new needle", "a stale needle", "legacy",
+                "content of b")) {
+            List<ChatId> found = chats().findSummaries(ChatQuery.allOf(owner, new PageRequest(0, 10))
+                    .withTextContains(text)).stream().map(ChatSummary::id).toList();
+            assertThat(found.contains(viaPart.id())).as("the chat edited in part found by \"%s\"", text)
+                    .isEqualTo(found.contains(viaWhole.id()));
+        }
+        if (editName.startsWith("content") || editName.equals("a new message")) {
+            String written = editName.equals("a new message") ? "new needle" : "edited";
+            assertThat(chats().count(ChatQuery.allOf(owner, new PageRequest(0, 10)).withTextContains(written)))
+                    .isEqualTo(2);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static String editedMessage(String editName) {
+        return editName.contains("new message") ? "n" : editName.contains("current") ? "c" : "b";
+    }
+
+    @Test
+    void givenEditOfANewMessage_readForIt_storesItAfterTheLastMessage() {
+        ChatId id = newChatId();
+        Map<String, Object> document = conversation("Order", "a", "b", "c");
+        chats().add(Chat.start(id, newOwner(), document, null, 1_000));
+        Chat read = reload(id);
+        read.mergeDocument(object("history", object("messages", object("c", messagesOf(document).get("c"),
+                "a", messagesOf(document).get("a"), "b", messagesOf(document).get("b")), "currentId", "b")), 1_001);
+        chats().update(read);
+
+        Chat part = chats().findForMessageEdit(id, "d").orElseThrow();
+        part.upsertMessageContent("d", "last", null, 1_002);
+        chats().update(part);
+
+        assertThat(messageIds(reload(id))).containsExactly("c", "a", "b", "d");
+        assertThat(messageBody(reload(id), "d")).containsEntry("parentId", "b");
+        assertThat(messageBody(reload(id), "b").get("childrenIds")).isEqualTo(list("c", "d"));
+    }
+
+    @Test
+    void givenChatReadForAnEdit_aWriteInBetween_makesItsUpdateConflict() {
+        ChatId id = newChatId();
+        chats().add(Chat.start(id, newOwner(), conversation("Race", "a", "b"), null, 1_000));
+        Chat part = chats().findForMessageEdit(id, "a").orElseThrow();
+        Chat other = reload(id);
+        other.upsertMessageContent("b", "first", null, 1_001);
+        chats().update(other);
+
+        part.upsertMessageContent("a", "second", null, 1_002);
+
+        assertThatThrownBy(() -> chats().update(part)).isInstanceOf(ChatVersionConflictException.class);
+        assertThat(messageBody(reload(id), "a")).containsEntry("content", "content of a");
+    }
+
+    @Test
+    void givenChatNotBeingWritten_findForMessageEdit_readsOnlyPartOfIt() {
+        ChatId id = newChatId();
+        chats().add(Chat.start(id, newOwner(), conversation("Rest", "a", "b", "c"), null, 1_000));
+
+        Chat edited = chats().findForMessageEdit(id, "b").orElseThrow();
+        Chat added = chats().findForMessageEdit(id, "d").orElseThrow();
+
+        assertThatThrownBy(edited::document).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(added::document).isInstanceOf(IllegalStateException.class);
+        assertThat(edited.title()).isEqualTo("Rest");
+        assertThat(edited.version()).isEqualTo(1);
+    }
+
+    @Test
+    void givenUnknownId_findForMessageEdit_isEmpty() {
+        assertThat(chats().findForMessageEdit(newChatId(), "a")).isEmpty();
+    }
+
     @Test
     void readsDuringMessageWrites_alwaysSeeOneWholeVersion() throws Exception {
         ChatId id = newChatId();

@@ -86,6 +86,11 @@ public final class InMemoryChatRepository implements ChatRepository {
     }
 
     @Override
+    public synchronized Optional<Chat> findForMessageEdit(ChatId id, String messageId) {
+        return Optional.ofNullable(chats.get(id)).map(stored -> stored.toChatForEdit(id, messageId));
+    }
+
+    @Override
     public synchronized boolean delete(ChatId id) {
         return deleteEach(record -> true, Set.of(id)) == 1;
     }
@@ -276,6 +281,20 @@ public final class InMemoryChatRepository implements ChatRepository {
         StoredChat(ChatRecord record, Map<String, Message> messages) {
             this.record = record;
             this.messages = messages;
+        }
+
+        /** Only the records a message edit reads, as the databases read them. */
+        Chat toChatForEdit(ChatId id, String messageId) {
+            Optional<Message> edited = Optional.ofNullable(messages.get(messageId)).map(InMemoryChatRepository::copy);
+            ChatDocument.Addition added = null;
+            if (edited.isEmpty() && ChatDocument.hasMessageRows(record.body())) {
+                added = new ChatDocument.Addition(ChatDocument.currentIdForEdit(record.body()).map(messages::get)
+                        .map(InMemoryChatRepository::copy),
+                        messages.values().stream().mapToInt(Message::position).max().orElse(-1) + 1);
+            }
+            return Chat.restore(id, record.owner(), ChatDocument.restoreForEdit(record.body(), messageId, edited,
+                    added), record.createdAt(), record.updatedAt(), record.shareId(), record.archived(),
+                    record.pinned(), record.meta(), record.folderId(), record.version());
         }
 
         Chat toChat(ChatId id) {

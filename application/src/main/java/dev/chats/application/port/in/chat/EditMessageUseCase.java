@@ -12,7 +12,19 @@ import java.util.Map;
  */
 public interface EditMessageUseCase {
 
-    /** @throws ChatNotFoundException if the chat is not the actor's and the actor is no admin */
+    /**
+     * Sets the message's content (adding the message under the current one if it is new), reading and writing only
+     * the chat record and the messages it touches, however long the chat.
+     *
+     * @throws ChatNotFoundException if the chat is not the actor's and the actor is no admin
+     */
+    void setContent(User actor, ChatId id, String messageId, String content);
+
+    /**
+     * {@link #setContent}, then the whole chat as it is afterwards, read as a GET of it reads it.
+     *
+     * @throws ChatNotFoundException if the chat is not the actor's and the actor is no admin
+     */
     Chat upsertContent(User actor, ChatId id, String messageId, String content);
 
     /**
