@@ -40,7 +40,7 @@ public final class CompleteConversationService implements CompleteConversationUs
                 conversation.temperature(), conversation.maxTokens(), null);
         Completion answer = onDelta == null ? model.complete(request) : model.stream(request, onDelta);
         if (chat != null && conversation.messageId() != null) {
-            messages.upsertContent(actor, chat, conversation.messageId(), answer.text());
+            messages.setContent(actor, chat, conversation.messageId(), answer.text());
         }
         return answer;
     }
