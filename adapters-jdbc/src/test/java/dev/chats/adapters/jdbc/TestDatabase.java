@@ -176,8 +176,8 @@ final class TestDatabase {
     /** Removes every row the adapters write, children first. */
     void clean() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[]{"chat_message", "chat_tag", "chat_share_grant", "chat_share", "tag", "chat",
-                    "folder_grant", "folder", "api_key", "app_user", "revoked_token", "vapi_chat_owner", "vapi_chat"}) {
+            for (String table : new String[]{"chat_message", "chat_tag", "chat_share_grant", "chat_share", "tag",
+                    "chat", "folder_grant", "folder", "api_key", "app_user", "revoked_token", "vapi_chat_owner", "vapi_chat"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

@@ -26,9 +26,10 @@ import static dev.chats.adapters.mongo.ChatDocumentMapper.VERSION;
  * The read of a chat for an edit of one message: the chat document and the edited message's document (for a new
  * message, the current one's and the last position), instead of every message. It is taken between two looks at the
  * chat document that find the same version and no change set recorded ({@link CommitThenApply}): then no write
- * committed or was being applied meanwhile, and the message documents read are exactly those of that version. A chat with a change set recorded
- * (for the milliseconds of its apply, or one term after its writer died) is read whole instead
- * ({@link ConsistentRead}), as is one whose message documents include leftovers of the earlier protocol.
+ * committed or was being applied meanwhile, and the message documents read are exactly those of that version. A
+ * chat with a change set recorded (for the milliseconds of its apply, or one term after its writer died) is read
+ * whole instead ({@link ConsistentRead}), as is one whose message documents include leftovers of the earlier
+ * protocol.
  */
 final class MessageEditRead {
 

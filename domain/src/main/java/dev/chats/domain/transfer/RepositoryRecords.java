@@ -41,8 +41,8 @@ import java.util.Optional;
 public abstract class RepositoryRecords implements DeploymentRecords {
 
     /** The repositories of one store. */
-    public record Repositories(UserRepository users, ApiKeyRepository apiKeys, FolderRepository folders, ChatRepository chats,
-                               TagRepository tags, ShareRepository shares, RevokedTokens revokedTokens,
+    public record Repositories(UserRepository users, ApiKeyRepository apiKeys, FolderRepository folders,
+                               ChatRepository chats, TagRepository tags, ShareRepository shares, RevokedTokens revokedTokens,
                                SavedAssistantRepository assistants, VapiSessionRepository sessions,
                                VapiChatRepository vapiChats) {
     }

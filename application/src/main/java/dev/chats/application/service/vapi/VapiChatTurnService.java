@@ -175,7 +175,8 @@ public final class VapiChatTurnService implements CreateVapiChatUseCase, StreamV
         private final long createdAt;
 
         PreparedTurn(User actor, NewVapiChat command, VapiSession session, String assistantId,
-                     Map<String, Object> assistant, Map<String, Object> overrides, VapiAssistant resolved, List<Map<String, Object>> conversation,
+                     Map<String, Object> assistant, Map<String, Object> overrides, VapiAssistant resolved,
+                     List<Map<String, Object>> conversation,
                      ModelRequest request, VapiChatId id, long createdAt) {
             this.actor = actor;
             this.command = command;

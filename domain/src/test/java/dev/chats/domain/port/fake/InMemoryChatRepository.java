@@ -76,7 +76,8 @@ public final class InMemoryChatRepository implements ChatRepository {
         }
         stored.record = ChatRecord.of(chat, chat.version() + 1);
         ChatStorage.of(chat).pendingMessageChanges().removed().forEach(stored.messages::remove);
-        ChatStorage.of(chat).pendingMessageChanges().upserted().values().forEach(m -> stored.messages.put(m.id(), copy(m)));
+        ChatStorage.of(chat).pendingMessageChanges().upserted().values()
+                .forEach(m -> stored.messages.put(m.id(), copy(m)));
         return ChatStorage.of(chat).updated();
     }
 
