@@ -142,6 +142,9 @@ final class TestDatabase {
         String schema = "chats_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         boolean postgres = "POSTGRES".equals(server.name());
         String url = server.url();
+        if (postgres) {
+            sharedTrigramExtension(server);
+        }
         execute(server, postgres ? "CREATE SCHEMA " + schema : "CREATE DATABASE " + schema
                 + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server,
@@ -153,6 +156,20 @@ final class TestDatabase {
         String base = query < 0 ? url : url.substring(0, query);
         String rest = query < 0 ? "" : url.substring(query);
         return base.substring(0, base.lastIndexOf('/') + 1) + schema + rest;
+    }
+
+    /**
+     * pg_trgm in {@code public}, before any test schema migrates: otherwise the first schema's migration creates the
+     * extension inside itself, and dropping that schema (CASCADE) takes the extension, and every trigram index of the
+     * other runs' schemas, with it — a concurrent run then fails or deadlocks. A server where the extension cannot be
+     * created runs the search without trigram indexes, as the migration allows.
+     */
+    private static void sharedTrigramExtension(Server server) {
+        try {
+            execute(server, "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+        } catch (RuntimeException e) {
+            // Another run created it at the same moment, or this user may not: either way the migration copes.
+        }
     }
 
     private static void execute(Server server, String sql) {
