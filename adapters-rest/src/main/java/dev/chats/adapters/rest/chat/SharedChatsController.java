@@ -7,14 +7,13 @@ import dev.chats.adapters.rest.openapi.ApiDocument;
 import dev.chats.adapters.rest.openapi.ApiTags;
 import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
+import dev.chats.adapters.rest.request.AccessGrantsForm;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.adapters.rest.request.QueryParams;
-import dev.chats.adapters.rest.request.ValidationErrors;
 import dev.chats.application.port.in.chat.ChatNotFoundException;
 import dev.chats.application.port.in.chat.ShareChatUseCase;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.PageRequest;
-import dev.chats.domain.share.AccessGrant;
 import dev.chats.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -35,10 +34,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -85,48 +81,10 @@ public class SharedChatsController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = OpenWebUiSchemas.AccessGrantsForm.class)))
             @Nullable @Body byte[] body) {
-        List<ShareChatUseCase.GrantCommand> grants = grants(bodies.object(body));
+        List<ShareChatUseCase.GrantCommand> grants = AccessGrantsForm.read(bodies.object(body));
         return ownedOr404(() -> ChatResponse.from(sharing.updateAccessGrants(actor, chatIdOr404(id), grants)));
     }
 
-    /**
-     * {@code access_grants} must be a list of objects (else 422, as pydantic's {@code list[dict]}); an entry that
-     * is not a grant this server understands — principal {@code user} or {@code group}, a principal id, permission
-     * {@code read} or {@code write} — is left out, as Open WebUI's grant normalisation does.
-     */
-    private static List<ShareChatUseCase.GrantCommand> grants(Map<String, Object> body) {
-        if (!body.containsKey("access_grants")) {
-            throw new ValidationErrors().missing(body, "body", "access_grants").exception();
-        }
-        if (!(body.get("access_grants") instanceof List<?> entries)) {
-            throw ValidationErrors.single("list_type", "Input should be a valid list", body.get("access_grants"),
-                    "body", "access_grants");
-        }
-        ValidationErrors errors = new ValidationErrors();
-        List<ShareChatUseCase.GrantCommand> grants = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                errors.add("dict_type", "Input should be a valid dictionary", entries.get(i), "body",
-                        "access_grants", i);
-                continue;
-            }
-            Optional<AccessGrant.Principal> type = text(entry.get("principal_type")).flatMap(
-                    AccessGrant.Principal::fromWire);
-            Optional<String> principal = text(entry.get("principal_id"))
-                    .filter(value -> value.length() <= AccessGrant.MAX_PRINCIPAL_ID_LENGTH);
-            Optional<AccessGrant.Access> permission = text(entry.get("permission")).flatMap(
-                    AccessGrant.Access::fromWire);
-            if (type.isPresent() && principal.isPresent() && permission.isPresent()) {
-                grants.add(new ShareChatUseCase.GrantCommand(type.get(), principal.get(), permission.get()));
-            }
-        }
-        errors.throwIfAny();
-        return grants;
-    }
-
-    private static Optional<String> text(Object value) {
-        return value instanceof String string && !string.isEmpty() ? Optional.of(string) : Optional.empty();
-    }
 
     private static ChatId chatIdOr404(String raw) {
         try {

@@ -7,6 +7,7 @@ import dev.chats.adapters.rest.openapi.ApiDocument;
 import dev.chats.adapters.rest.openapi.ApiTags;
 import dev.chats.adapters.rest.openapi.DetailErrors;
 import dev.chats.adapters.rest.openapi.OpenWebUiSchemas;
+import dev.chats.adapters.rest.request.AccessGrantsForm;
 import dev.chats.adapters.rest.request.JsonBodies;
 import dev.chats.application.port.in.AccessProhibitedException;
 import dev.chats.application.port.in.folder.FolderSharingUseCase;
@@ -78,7 +79,7 @@ public class SharedFoldersController {
             @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = OpenWebUiSchemas.AccessGrantsForm.class)))
             @Nullable @Body byte[] body) {
-        var grants = FolderAccessGrantsForm.read(bodies.object(body));
+        var grants = AccessGrantsForm.read(bodies.object(body));
         try {
             return FolderModelResponse.from(sharing.updateGrants(actor, folderId(id), grants));
         } catch (AccessProhibitedException e) {

@@ -1,6 +1,5 @@
-package dev.chats.adapters.rest.folder;
+package dev.chats.adapters.rest.request;
 
-import dev.chats.adapters.rest.request.ValidationErrors;
 import dev.chats.application.port.in.chat.ShareChatUseCase.GrantCommand;
 import dev.chats.domain.share.AccessGrant;
 
@@ -10,17 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Open WebUI's {@code FolderAccessGrantsForm}: {@code access_grants} must be a list of objects (else 422, as
- * pydantic's {@code list[dict]}); an entry that is not a grant this server understands — principal {@code user} or
- * {@code group}, a principal id, permission {@code read} or {@code write} — is left out, as upstream's grant
- * normalisation does. The same reading as the share grants' form.
+ * Open WebUI's {@code ChatAccessGrantsForm} and {@code FolderAccessGrantsForm}: {@code access_grants} must be a list
+ * of objects (else 422, as pydantic's {@code list[dict]}); an entry that is not a grant this server understands —
+ * principal {@code user} or {@code group}, a principal id, permission {@code read} or {@code write} — is left out,
+ * as upstream's grant normalisation does.
  */
-final class FolderAccessGrantsForm {
+public final class AccessGrantsForm {
 
-    private FolderAccessGrantsForm() {
+    private AccessGrantsForm() {
     }
 
-    static List<GrantCommand> read(Map<String, Object> body) {
+    public static List<GrantCommand> read(Map<String, Object> body) {
         if (!body.containsKey("access_grants")) {
             throw new ValidationErrors().missing(body, "body", "access_grants").exception();
         }
