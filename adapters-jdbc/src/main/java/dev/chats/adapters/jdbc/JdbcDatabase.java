@@ -39,7 +39,7 @@ public final class JdbcDatabase {
                         JsonMapper mapper, JdbcSettings settings) {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
-                new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation());
+                new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation(), dialect.snapshotStatement());
         this.rows = new Rows(rows);
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);

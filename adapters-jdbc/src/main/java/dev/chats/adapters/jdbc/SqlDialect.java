@@ -137,6 +137,15 @@ public enum SqlDialect {
         return this == H2 ? 6 : Connection.TRANSACTION_REPEATABLE_READ;
     }
 
+    /**
+     * A statement that, run first in a transaction, gives that transaction alone the snapshot level; null where the
+     * level is set on the connection around the transaction. On PostgreSQL this saves the round trips of reading,
+     * setting and restoring the connection's level (and the pool's own restore) on every read of a chat.
+     */
+    String snapshotStatement() {
+        return this == POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" : null;
+    }
+
     /** Inserts a message row or replaces the one with the same (chat id, message id). */
     String upsertMessage() {
         return upsertMessage;

@@ -9,6 +9,7 @@ import io.micronaut.transaction.TransactionOperations;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -40,17 +41,21 @@ final class Transactions {
     private final int networkTimeoutMillis;
     private final OutageBreaker breaker;
     private final int snapshotIsolation;
+    private final String snapshotStatement;
 
     /**
      * @param snapshotIsolation the JDBC isolation level at which every statement of a transaction reads one
      *                          snapshot, new rows included: REPEATABLE READ on PostgreSQL and MariaDB, H2's own
      *                          SNAPSHOT level (its REPEATABLE READ lets new rows appear)
+     * @param snapshotStatement the statement that gives one transaction that level when run first in it, or null to
+     *                          set the level on the connection around the transaction
      */
     Transactions(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
-                 Duration networkTimeout, OutageBreaker breaker, int snapshotIsolation) {
+                 Duration networkTimeout, OutageBreaker breaker, int snapshotIsolation, String snapshotStatement) {
         this.transactions = transactions;
         this.connections = connections;
         this.snapshotIsolation = snapshotIsolation;
+        this.snapshotStatement = snapshotStatement;
         this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
         this.breaker = breaker;
     }
@@ -80,9 +85,20 @@ final class Transactions {
      * Runs a read of several statements that must see one state of the database (a chat row and its message rows):
      * a transaction at snapshot isolation, where every statement reads the snapshot of the first. At the default
      * READ COMMITTED a write committed between the statements would be seen half. The level is set on the connection
-     * before the transaction begins on it: H2's SNAPSHOT level has no {@link TransactionDefinition.Isolation}.
+     * before the transaction begins on it: H2's SNAPSHOT level has no {@link TransactionDefinition.Isolation}. Where
+     * the dialect has a statement for it (PostgreSQL), that statement opens the transaction instead, and the
+     * connection's own level is left alone.
      */
     <T> T snapshot(String what, Work<T> work) {
+        if (snapshotStatement != null) {
+            return guarded(what, () -> transactions.execute(TransactionDefinition.DEFAULT,
+                    transaction -> bounded(transaction.getConnection(), connection -> {
+                        try (Statement level = connection.createStatement()) {
+                            level.execute(snapshotStatement);
+                        }
+                        return work.run(connection);
+                    })));
+        }
         return guarded(what, () -> connections.execute(ConnectionDefinition.DEFAULT, status -> unchecked(() -> {
             Connection connection = status.getConnection();
             int isolation = connection.getTransactionIsolation();
