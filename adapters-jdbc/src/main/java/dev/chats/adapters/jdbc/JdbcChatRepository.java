@@ -153,8 +153,8 @@ public final class JdbcChatRepository implements ChatRepository {
     /**
      * One statement for the chat row and its message rows: a statement reads one state of the database on every
      * dialect, so the read needs no snapshot transaction, and costs one round trip to the database instead of a
-     * transaction's four or more (PostgreSQL, MariaDB). The chat row comes first ({@code part} 0), its messages after in position order;
-     * a message row carries its id in {@code id} and its JSON in {@code body}.
+     * transaction's four or more (PostgreSQL, MariaDB). The chat row comes first ({@code part} 0), its messages
+     * after in position order; a message row carries its id in {@code id} and its JSON in {@code body}.
      */
     private static final String CHAT_AND_MESSAGES = "SELECT 0 AS part, id, user_id, body, created_at, updated_at,"
             + " share_id, archived, pinned, meta, folder_id, version, NULL AS position FROM chat WHERE id = ?"
