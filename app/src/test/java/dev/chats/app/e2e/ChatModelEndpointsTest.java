@@ -157,6 +157,11 @@ class ChatModelEndpointsTest implements TestPropertyProvider {
         Api.Reply missing = complete(other, Map.of("model", "m", "chat_id", "no such chat/!", "messages",
                 List.of(Map.of("role", "user", "content", "x"))));
         assertThat(missing.status()).isEqualTo(404);
+        // a streamed request is refused the same way, before its event stream begins
+        Api.Reply streamed = complete(other, Map.of("model", "m", "chat_id", chat, "id", "m4", "stream", true,
+                "messages", List.of(Map.of("role", "user", "content", "steal"))));
+        assertThat(streamed.status()).as(streamed.raw()).isEqualTo(404);
+        assertThat(streamed.detail()).isEqualTo(NOT_FOUND);
         assertThat(UPSTREAM.requests()).isEqualTo(before);
         assertThat(message(chat, "m4")).isNull();
     }

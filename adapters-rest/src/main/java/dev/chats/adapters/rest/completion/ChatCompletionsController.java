@@ -100,10 +100,11 @@ public class ChatCompletionsController {
         CompletionForm form = CompletionForm.read(bodies.object(body));
         Conversation conversation = form.conversation();
         checkChatId(conversation);
+        CompleteConversationUseCase.Run run = answer(() -> completions.start(actor, conversation));
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = System.currentTimeMillis() / 1000;
         if (!form.stream()) {
-            Completion answer = answer(() -> completions.complete(actor, conversation, null));
+            Completion answer = answer(() -> run.complete(null));
             return HttpResponse.ok(CompletionJson.whole(id, created, conversation.model(), answer));
         }
         Flux<Event<String>> events = Flux.<Event<String>>create(sink -> {
@@ -111,7 +112,7 @@ public class ChatCompletionsController {
             sink.onCancel(() -> gone.set(true));
             try {
                 sink.next(Event.of(write(CompletionJson.start(id, created, conversation.model()))));
-                Completion answer = completions.complete(actor, conversation, delta -> {
+                Completion answer = run.complete(delta -> {
                     if (gone.get()) {
                         throw new CancellationException("the client went away");
                     }
@@ -121,6 +122,7 @@ public class ChatCompletionsController {
             } catch (CancellationException e) {
                 LOG.debug("completion stream {} abandoned: the client went away", id);
             } catch (ChatNotFoundException e) {
+                // checked before the stream began: the chat was deleted while the model answered
                 sink.next(Event.of(write(CompletionJson.error(OpenWebUiMessages.NOT_FOUND))));
             } catch (ModelUnavailableException e) {
                 LOG.warn("completion stream {} failed: {}", id, e.getMessage());
@@ -209,7 +211,7 @@ public class ChatCompletionsController {
         }
     }
 
-    private static Completion answer(Supplier<Completion> call) {
+    private static <T> T answer(Supplier<T> call) {
         try {
             return call.get();
         } catch (ChatNotFoundException e) {

@@ -31,17 +31,19 @@ public final class CompleteConversationService implements CompleteConversationUs
     }
 
     @Override
-    public Completion complete(User actor, Conversation conversation, Consumer<String> onDelta) {
+    public Run start(User actor, Conversation conversation) {
         ChatId chat = conversation.namesStoredChat() ? new ChatId(conversation.chatId()) : null;
         if (chat != null) {
             access.ownedOrAdministeredForEdit(actor, chat);
         }
         ModelRequest request = new ModelRequest(null, conversation.model(), conversation.messages(),
                 conversation.temperature(), conversation.maxTokens(), null);
-        Completion answer = onDelta == null ? model.complete(request) : model.stream(request, onDelta);
-        if (chat != null && conversation.messageId() != null) {
-            messages.setContent(actor, chat, conversation.messageId(), answer.text());
-        }
-        return answer;
+        return onDelta -> {
+            Completion answer = onDelta == null ? model.complete(request) : model.stream(request, onDelta);
+            if (chat != null && conversation.messageId() != null) {
+                messages.setContent(actor, chat, conversation.messageId(), answer.text());
+            }
+            return answer;
+        };
     }
 }

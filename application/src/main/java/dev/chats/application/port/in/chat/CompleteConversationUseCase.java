@@ -12,14 +12,26 @@ import java.util.function.Consumer;
  * Open WebUI's {@code POST /api/chat/completions}: the server's model connection completes a conversation the client
  * sends. When the request names one of the caller's stored chats and the assistant message to fill, the answer is
  * written into that message once the model has finished, and the chat's clients are told as for any message edit.
+ * {@link #start} checks the request before anything is answered, so a streamed answer never begins for a chat the
+ * caller may not write.
  */
 public interface CompleteConversationUseCase {
 
     /**
-     * @param onDelta receives each piece of the answer as it arrives; null to wait for the whole answer
      * @throws ChatNotFoundException when the named chat is not the actor's (admins may write into any chat)
      */
-    Completion complete(User actor, Conversation conversation, Consumer<String> onDelta);
+    Run start(User actor, Conversation conversation);
+
+    /** A checked request, ready to go to the model. */
+    interface Run {
+
+        /**
+         * Asks the model and writes the answer into the named message once it is whole.
+         *
+         * @param onDelta receives each piece of the answer as it arrives; null to wait for the whole answer
+         */
+        Completion complete(Consumer<String> onDelta);
+    }
 
     /**
      * What to complete.
