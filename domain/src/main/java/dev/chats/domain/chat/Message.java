@@ -1,8 +1,5 @@
 package dev.chats.domain.chat;
 
-import dev.chats.domain.json.JsonTree;
-
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,20 +41,7 @@ public record Message(String id, int position, Map<String, Object> body) {
      * multimodal content given as a list.
      */
     public String contentText() {
-        Object content = body.get("content");
-        if (content instanceof String text) {
-            return text;
-        }
-        if (content instanceof List<?> parts) {
-            StringBuilder text = new StringBuilder();
-            for (Object part : parts) {
-                JsonTree.asObject(part)
-                        .flatMap(p -> JsonTree.asString(p.get("text")))
-                        .ifPresent(t -> text.append(text.isEmpty() ? "" : "\n").append(t));
-            }
-            return text.toString();
-        }
-        return "";
+        return MessageContent.text(body.get("content"));
     }
 
     Message at(int newPosition) {

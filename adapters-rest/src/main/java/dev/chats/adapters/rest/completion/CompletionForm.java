@@ -2,6 +2,7 @@ package dev.chats.adapters.rest.completion;
 
 import dev.chats.adapters.rest.error.ApiException;
 import dev.chats.application.port.in.chat.CompleteConversationUseCase.Conversation;
+import dev.chats.domain.chat.MessageContent;
 import dev.chats.domain.completion.ModelMessage;
 
 import java.util.ArrayList;
@@ -44,23 +45,10 @@ record CompletionForm(Conversation conversation, boolean stream) {
     }
 
     private static String text(Object content) {
-        if (content instanceof String text) {
-            return text;
+        if (!MessageContent.isReadable(content)) {
+            throw ApiException.badRequest("messages: content must be a string or a list of content parts");
         }
-        if (content instanceof List<?> parts) {
-            StringBuilder text = new StringBuilder();
-            for (Object part : parts) {
-                if (part instanceof Map<?, ?> map && "text".equals(map.get("type"))
-                        && map.get("text") instanceof String piece) {
-                    text.append(piece);
-                }
-            }
-            return text.toString();
-        }
-        if (content == null) {
-            return "";
-        }
-        throw ApiException.badRequest("messages: content must be a string or a list of content parts");
+        return MessageContent.text(content);
     }
 
     private static Integer maxTokens(Map<String, Object> body, Map<?, ?> params) {

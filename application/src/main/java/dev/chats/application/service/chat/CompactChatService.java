@@ -6,6 +6,7 @@ import dev.chats.application.service.chat.VersionedWrite.Stored;
 import dev.chats.domain.chat.Chat;
 import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.chat.MessageBranch;
+import dev.chats.domain.chat.MessageContent;
 import dev.chats.domain.chat.event.ChatUpdated;
 import dev.chats.domain.completion.ModelMessage;
 import dev.chats.domain.completion.ModelRequest;
@@ -113,26 +114,9 @@ public final class CompactChatService implements CompactChatUseCase {
         }
         for (Map<String, Object> message : messages) {
             transcript.append('[').append(message.getOrDefault("role", "user")).append("]\n")
-                    .append(text(message.get("content"))).append("\n\n");
+                    .append(MessageContent.text(message.get("content"))).append("\n\n");
         }
         return List.of(new ModelMessage("system", INSTRUCTIONS), new ModelMessage("user", transcript.toString()));
-    }
-
-    /** A message's text: the string, or the text parts of a list of content parts. */
-    static String text(Object content) {
-        if (content instanceof String text) {
-            return text;
-        }
-        if (content instanceof List<?> parts) {
-            StringBuilder text = new StringBuilder();
-            for (Object part : parts) {
-                if (part instanceof Map<?, ?> map && map.get("text") instanceof String piece) {
-                    text.append(piece);
-                }
-            }
-            return text.toString();
-        }
-        return "";
     }
 
     /**
