@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,12 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code u} of a request with {@code n} messages it answers {@code ECHO[n]: u} with usage 10 prompt / 5 completion
  * tokens; streamed, it sends a role-only chunk, the text in 3 chunks, a finish chunk, a usage chunk and
  * {@code [DONE]}. It records the last request (body and authorization header). Other modes answer 500, answer
- * garbage, answer only after a delay, or stop sending in the middle of a stream.
+ * garbage, answer only after a delay, stop sending in the middle of a stream, or hold a stream after its first piece
+ * of text until the test releases it.
  */
 public final class FakeOpenAiUpstream implements AutoCloseable {
 
     /** How the upstream answers the next requests. */
-    public enum Mode { ECHO, FAIL, GARBAGE, SLOW, HANG_MID_STREAM }
+    public enum Mode { ECHO, FAIL, GARBAGE, SLOW, HANG_MID_STREAM, HOLD_MID_STREAM }
 
     private final HttpServer server;
     private final JsonMapper json = JsonMapper.createDefault();
@@ -36,6 +39,8 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     private volatile Map<String, Object> lastBody;
     private volatile String lastAuthorization;
     private volatile String lastPath;
+    private volatile CountDownLatch gate = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
 
     public FakeOpenAiUpstream() {
         try {
@@ -61,9 +66,21 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         this.mode = newMode;
     }
 
-    /** How long {@link Mode#SLOW} and {@link Mode#HANG_MID_STREAM} wait. */
+    /** How long {@link Mode#SLOW} and {@link Mode#HANG_MID_STREAM} wait, and {@link Mode#HOLD_MID_STREAM} at most. */
     public void delayMillis(long millis) {
         this.delayMillis = millis;
+    }
+
+    /** How many streams {@link Mode#HOLD_MID_STREAM} is holding after their first piece of text. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Lets every held stream go on to its end; later streams are held again. */
+    public void release() {
+        CountDownLatch released = gate;
+        gate = new CountDownLatch(1);
+        released.countDown();
     }
 
     public Map<String, Object> lastBody() {
@@ -127,7 +144,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
             }
             String text = echo((List<?>) body.get("messages"));
             if (Boolean.TRUE.equals(body.get("stream"))) {
-                stream(exchange, text, current == Mode.HANG_MID_STREAM);
+                stream(exchange, text, current);
             } else {
                 send(exchange, 200, json.writeValueAsString(whole(text)));
             }
@@ -150,7 +167,8 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         return Map.of("prompt_tokens", 10, "completion_tokens", 5, "total_tokens", 15);
     }
 
-    private void stream(HttpExchange exchange, String text, boolean hang) throws IOException {
+    private void stream(HttpExchange exchange, String text, Mode current) throws IOException {
+        CountDownLatch holding = gate;
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -163,8 +181,11 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         for (Object delta : deltas) {
             event(out, Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk",
                     "choices", List.of(Map.of("index", 0, "delta", delta))));
-            if (hang && !first) {
+            if (current == Mode.HANG_MID_STREAM && !first) {
                 sleep(delayMillis);
+                return;
+            }
+            if (current == Mode.HOLD_MID_STREAM && !first && !passed(holding)) {
                 return;
             }
             first = false;
@@ -175,6 +196,22 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
                 "usage", usage()));
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** Waits for {@link #release} (at most {@link #delayMillis}); false when it did not come. */
+    private boolean passed(CountDownLatch holding) {
+        if (holding.getCount() == 0) {
+            return true;
+        }
+        held.incrementAndGet();
+        try {
+            return holding.await(delayMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            held.decrementAndGet();
+        }
     }
 
     /** The text in three non-empty pieces (fewer if it is shorter than three characters). */
