@@ -50,7 +50,12 @@ final class TestDatabase {
      * ends.
      */
     static synchronized JdbcDatabase migrated(HikariDataSource pool) {
-        Map<String, Object> settings = new HashMap<>();
+        return migrated(pool, Map.of());
+    }
+
+    /** As {@link #migrated(HikariDataSource)}, with more settings for the context. */
+    static synchronized JdbcDatabase migrated(HikariDataSource pool, Map<String, Object> more) {
+        Map<String, Object> settings = new HashMap<>(more);
         settings.put("datasources.default.url", pool.getJdbcUrl());
         settings.put("datasources.default.username", pool.getUsername() == null ? "" : pool.getUsername());
         settings.put("datasources.default.password", pool.getPassword() == null ? "" : pool.getPassword());
