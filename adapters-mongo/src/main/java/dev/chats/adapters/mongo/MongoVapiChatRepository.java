@@ -9,8 +9,6 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.VapiChat;
@@ -45,8 +43,7 @@ import java.util.Set;
  * own turn only ({@code turnOnly}), the rest of the chat in {@code body}. Every query leads with {@code userId}, and
  * each list filter has an index that leads with it (created at start-up, idempotently). A chain of turns is read
  * back with one {@code $graphLookup} of ids and one read of the chats it needs. The unfiltered count is the owner's
- * counter in {@code vapi_chat_owners}, moved right after each insert and delete: without multi-document
- * transactions a crash between the two leaves it one off, until start-up's recount of an older layout.
+ * counter ({@link VapiChatCounts}).
  */
 @Singleton
 @MongoPersistence
@@ -57,12 +54,12 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
 
     private final MongoStore store;
     private final MongoCollection<BsonDocument> chats;
-    private final MongoCollection<BsonDocument> owners;
+    private final VapiChatCounts counts;
 
     public MongoVapiChatRepository(MongoStore store) {
         this.store = store;
         this.chats = store.collection(VAPI_CHATS);
-        this.owners = store.collection(VAPI_CHAT_OWNERS);
+        this.counts = new VapiChatCounts(store.collection(VAPI_CHAT_OWNERS), chats);
         store.call("create vapi chat indexes", () -> chats.createIndexes(List.of(
                 index("vapi_chats_user_created", "createdAt"),
                 index("vapi_chats_user_updated", "updatedAt"),
@@ -83,15 +80,9 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
     @Override
     public void add(VapiChat chat) {
         store.call("add vapi chat", () -> {
-            chats.insertOne(document(chat));
-            count(chat.ownerId(), 1);
+            counts.around(chat.ownerId(), () -> chats.insertOne(document(chat)), inserted -> 1);
             return null;
         });
-    }
-
-    private void count(UserId owner, int change) {
-        owners.updateOne(Filters.eq("_id", owner.value()), Updates.inc("chats", change),
-                new UpdateOptions().upsert(true));
     }
 
     @Override
@@ -165,12 +156,10 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
     @Override
     public Optional<VapiChat> delete(UserId owner, VapiChatId id) {
         return store.call("delete vapi chat", () -> {
-            Optional<VapiChat> deleted = Optional.ofNullable(chats.findOneAndDelete(key(owner, id)))
-                    .map(MongoVapiChatRepository::chat);
-            if (deleted.isPresent()) {
-                count(owner, -1);
-            }
-            return deleted;
+            Optional<BsonDocument> deleted = counts.around(owner,
+                    () -> Optional.ofNullable(chats.findOneAndDelete(key(owner, id))),
+                    found -> found.isPresent() ? -1 : 0);
+            return deleted.map(MongoVapiChatRepository::chat);
         });
     }
 
@@ -204,8 +193,10 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
             long at = query.after().createdAt();
             String id = query.after().id().value();
             pageFilter = Filters.and(filter, query.ascending()
-                    ? Filters.or(Filters.gt("createdAt", at), Filters.and(Filters.eq("createdAt", at), Filters.gt("_id", id)))
-                    : Filters.or(Filters.lt("createdAt", at), Filters.and(Filters.eq("createdAt", at), Filters.lt("_id", id))));
+                    ? Filters.or(Filters.gt("createdAt", at),
+                            Filters.and(Filters.eq("createdAt", at), Filters.gt("_id", id)))
+                    : Filters.or(Filters.lt("createdAt", at),
+                            Filters.and(Filters.eq("createdAt", at), Filters.lt("_id", id))));
         }
         Bson paged = pageFilter;
         boolean ownerOnly = filters.size() == 1;
@@ -220,8 +211,7 @@ public final class MongoVapiChatRepository implements VapiChatRepository {
     }
 
     private long ownerChats(UserId owner) {
-        BsonDocument counter = owners.find(Filters.eq("_id", owner.value())).first();
-        return counter == null ? 0 : counter.getNumber("chats").longValue();
+        return counts.of(owner);
     }
 
     /** Counts every owner's chats afresh: for a database whose chats were written before the counters were kept. */

@@ -1,10 +1,13 @@
 package dev.chats.adapters.mongo;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.contract.VapiChatRepositoryContract;
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.VapiChat;
 import dev.chats.domain.vapi.VapiChatId;
+import dev.chats.domain.vapi.VapiChatQuery;
 import dev.chats.domain.vapi.VapiConversations;
 import dev.chats.domain.vapi.VapiSession;
 import dev.chats.domain.vapi.VapiSessionId;
@@ -121,5 +124,48 @@ class MongoVapiChatsContractTest extends VapiChatRepositoryContract {
                 .length()).isEqualTo(stored(MongoVapiChatRepository.VAPI_CHATS, first.id().value())
                 .getDocument("body").toJson().length());
         assertThat(new VapiConversations(chain, List.of(), List.of()).read(last).messages()).hasSize(99);
+    }
+
+    private VapiChat turn(UserId owner, long at) {
+        return new VapiChat(new VapiChatId(UUID.randomUUID().toString()), owner, null, null, null, null, null, null,
+                "hi", false, List.of(message("user", "hi")), List.of(message("assistant", "re hi")), List.of(), 0,
+                at, at, true);
+    }
+
+    private long total(UserId owner) {
+        return chats.list(new VapiChatQuery(owner, null, null, null, null, null, null, false, 1, 10)).totalItems();
+    }
+
+    private void setCounter(UserId owner, long count, long pending, long markedAt) {
+        mongo.database().getCollection(MongoVapiChatRepository.VAPI_CHAT_OWNERS, BsonDocument.class).updateOne(
+                Filters.eq("_id", owner.value()), Updates.combine(Updates.set("chats", count),
+                        Updates.set("pending", pending), Updates.set("markedAt", markedAt)));
+    }
+
+    @Test
+    void givenACounterLeftOffByAWriteThatStoppedHalfWay_theNextListCountsAfreshAndRepairsIt() {
+        UserId owner = new UserId(UUID.randomUUID().toString());
+        for (int i = 0; i < 3; i++) {
+            chats.add(turn(owner, 1000L + i));
+        }
+        VapiChat deleted = turn(owner, 2000L);
+        chats.add(deleted);
+        chats.delete(owner, deleted.id());
+        assertThat(total(owner)).isEqualTo(3);
+
+        // A process that died between a chat's insert and the count's move: marked long ago, one short.
+        setCounter(owner, 2, 1, System.currentTimeMillis() - VapiChatCounts.STALE_MILLIS - 1_000);
+        assertThat(total(owner)).isEqualTo(3);
+        BsonDocument repaired = mongo.database().getCollection(MongoVapiChatRepository.VAPI_CHAT_OWNERS,
+                BsonDocument.class).find(Filters.eq("_id", owner.value())).first();
+        assertThat(repaired.getNumber("chats").longValue()).isEqualTo(3);
+        assertThat(repaired.getNumber("pending").longValue()).isZero();
+
+        // A mark of a write still in flight is trusted as it stands: the count is not read again.
+        setCounter(owner, 7, 1, System.currentTimeMillis());
+        assertThat(total(owner)).isEqualTo(7);
+        setCounter(owner, 3, 0, System.currentTimeMillis());
+        chats.add(turn(owner, 3000L));
+        assertThat(total(owner)).isEqualTo(4);
     }
 }
