@@ -4,6 +4,7 @@ import dev.chats.domain.transfer.DeploymentRecord;
 import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,18 @@ import java.util.Set;
 
 /**
  * Use case: copy every record of a deployment from a source to a target (a store or a backup file), and verify
- * that both sides hold the same records. Records are read in batches of keys and written one by one, so memory
- * does not grow with the deployment; each write is atomic, so a copy that stopped part-way resumes by skipping the
- * records the target already holds.
+ * that both sides hold the same records. Records are read in batches of keys and written in small groups, so memory
+ * does not grow with the deployment; each record's write is atomic, so a copy that stopped part-way resumes by
+ * skipping the records the target already holds.
  */
 public final class DeploymentTransfer {
 
-    /** Keys asked for at once; records are still loaded and written one at a time. */
+    /** Keys asked for at once; records are still loaded one at a time. */
     static final int BATCH = 500;
+    /** At most so many records are written together. */
+    static final int GROUP = 100;
+    /** At most about so many characters of records are written together (see {@link RecordWeight}). */
+    static final long GROUP_WEIGHT = 4_000_000;
 
     private final TransferProgress progress;
 
@@ -48,18 +53,20 @@ public final class DeploymentTransfer {
                      batch = cursor.next(BATCH)) {
                     Set<RecordKey> held = resume ? target.existing(kind, batch.stream()
                             .map(RecordSource.Pending::key).toList()) : Set.of();
+                    Group group = new Group(target);
                     for (RecordSource.Pending pending : batch) {
                         if (held.contains(pending.key())) {
                             kindSkipped++;
                         } else {
                             Optional<DeploymentRecord> record = pending.load();
                             if (record.isPresent()) {
-                                write(target, record.get());
+                                group.add(record.get());
                                 kindWritten++;
                             }
                         }
                         progress.advanced(++done);
                     }
+                    group.flush();
                 }
             }
             written.put(kind, kindWritten);
@@ -107,12 +114,44 @@ public final class DeploymentTransfer {
         }
     }
 
-    private static void write(RecordTarget target, DeploymentRecord record) {
-        try {
-            target.write(record);
-        } catch (RuntimeException e) {
-            throw new TransferRefusedException("writing " + record.kind().wireName() + " " + record.key()
-                    + " failed: " + e.getMessage(), e);
+    /**
+     * Loaded records waiting to be written together: up to {@link #GROUP} records or {@link #GROUP_WEIGHT}
+     * characters, whichever comes first, so a store that writes a group in one transaction saves a commit and round
+     * trips per record, while memory stays bounded (a record heavier than the limit is written alone).
+     */
+    private static final class Group {
+
+        private final RecordTarget target;
+        private final List<DeploymentRecord> records = new ArrayList<>();
+        private long weight;
+
+        Group(RecordTarget target) {
+            this.target = target;
+        }
+
+        void add(DeploymentRecord record) {
+            long added = RecordWeight.of(record);
+            if (!records.isEmpty() && (records.size() == GROUP || weight + added > GROUP_WEIGHT)) {
+                flush();
+            }
+            records.add(record);
+            weight += added;
+        }
+
+        void flush() {
+            if (records.isEmpty()) {
+                return;
+            }
+            try {
+                target.writeAll(List.copyOf(records));
+            } catch (RuntimeException e) {
+                DeploymentRecord first = records.get(0);
+                throw new TransferRefusedException("writing " + first.kind().wireName() + " " + first.key()
+                        + (records.size() > 1 ? " and the " + (records.size() - 1) + " after it" : "")
+                        + " failed: " + e.getMessage(), e);
+            }
+            records.clear();
+            weight = 0;
         }
     }
 
