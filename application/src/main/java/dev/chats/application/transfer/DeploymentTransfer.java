@@ -6,10 +6,15 @@ import dev.chats.domain.transfer.RecordKind;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Use case: copy every record of a deployment from a source to a target (a store or a backup file), and verify
@@ -25,8 +30,12 @@ public final class DeploymentTransfer {
     static final int GROUP = 100;
     /** At most about so many characters of records are written together (see {@link RecordWeight}). */
     static final long GROUP_WEIGHT = 4_000_000;
+    /** A record heavier than this is read by one side of a verification at a time (see {@link #verify}). */
+    static final long HEAVY = 1_000_000;
 
     private final TransferProgress progress;
+    /** The keys of the heavy records the last copy wrote; null unless that copy weighed every record. */
+    private Map<RecordKind, Set<RecordKey>> heavy;
 
     public DeploymentTransfer(TransferProgress progress) {
         this.progress = progress;
@@ -43,6 +52,8 @@ public final class DeploymentTransfer {
         }
         Map<RecordKind, Long> written = new EnumMap<>(RecordKind.class);
         Map<RecordKind, Long> skipped = new EnumMap<>(RecordKind.class);
+        Map<RecordKind, Set<RecordKey>> heavyWritten = new EnumMap<>(RecordKind.class);
+        heavy = null;
         progress.started("copy", total(source));
         long done = 0;
         for (RecordKind kind : RecordKind.values()) {
@@ -60,7 +71,11 @@ public final class DeploymentTransfer {
                         } else {
                             Optional<DeploymentRecord> record = pending.load();
                             if (record.isPresent()) {
-                                group.add(record.get());
+                                long weight = RecordWeight.of(record.get());
+                                if (weight > HEAVY) {
+                                    heavyWritten.computeIfAbsent(kind, k -> new HashSet<>()).add(pending.key());
+                                }
+                                group.add(record.get(), weight);
                                 kindWritten++;
                             }
                         }
@@ -73,35 +88,110 @@ public final class DeploymentTransfer {
             skipped.put(kind, kindSkipped);
         }
         progress.finished();
-        return new CopySummary(written, skipped);
+        CopySummary summary = new CopySummary(written, skipped);
+        if (summary.totalSkipped() == 0) {
+            heavy = heavyWritten;
+        }
+        return summary;
     }
 
-    /** Reads both sides whole and compares each kind's count and checksum. */
+    /**
+     * Reads both sides whole and compares each kind's count and checksum. After a copy that wrote every record, the
+     * two sides are read at the same time, each on its own thread (half the time on two cores); a record the copy
+     * found heavy is then held by one side at a time, so memory stays that of one large chat. Otherwise, as after a
+     * resumed copy whose skipped records were never weighed, one side after the other.
+     */
     public VerificationReport verify(RecordSource source, RecordSource target) {
-        Map<RecordKind, KindChecksum> sourceSums = checksums("verify source", source);
-        return VerificationReport.of(sourceSums, checksums("verify target", target));
+        if (heavy == null) {
+            Map<RecordKind, KindChecksum> sourceSums = checksums("verify source", source);
+            return VerificationReport.of(sourceSums, checksums("verify target", target));
+        }
+        long sourceTotal = total(source);
+        long targetTotal = total(target);
+        progress.started("verify", sourceTotal < 0 || targetTotal < 0 ? -1 : sourceTotal + targetTotal);
+        Semaphore oneHeavy = new Semaphore(1);
+        AtomicLong done = new AtomicLong();
+        Runnable advanced = () -> {
+            synchronized (progress) {
+                progress.advanced(done.incrementAndGet());
+            }
+        };
+        Map<RecordKind, Set<RecordKey>> gated = heavy;
+        FutureTask<Map<RecordKind, KindChecksum>> sourceSide = new FutureTask<>(() ->
+                sums(source, gated, oneHeavy, advanced));
+        Thread reader = new Thread(sourceSide, "verify-source");
+        reader.setDaemon(true);
+        reader.start();
+        Map<RecordKind, KindChecksum> targetSums;
+        try {
+            targetSums = sums(target, gated, oneHeavy, advanced);
+        } catch (RuntimeException | Error e) {
+            sourceSide.cancel(true);
+            throw e;
+        }
+        Map<RecordKind, KindChecksum> sourceSums = result(sourceSide);
+        progress.finished();
+        return VerificationReport.of(sourceSums, targetSums);
     }
 
     /** Each kind's count and checksum on one side. */
     public Map<RecordKind, KindChecksum> checksums(String phase, RecordSource side) {
-        Map<RecordKind, KindChecksum> sums = new EnumMap<>(RecordKind.class);
         progress.started(phase, total(side));
-        long done = 0;
+        long[] done = {0};
+        Map<RecordKind, KindChecksum> sums = sums(side, Map.of(), null, () -> progress.advanced(++done[0]));
+        progress.finished();
+        return sums;
+    }
+
+    /**
+     * Each kind's count and checksum on one side; a record whose key {@code heavy} names is loaded and hashed
+     * holding {@code oneHeavy}.
+     */
+    private static Map<RecordKind, KindChecksum> sums(RecordSource side, Map<RecordKind, Set<RecordKey>> heavy,
+                                                      Semaphore oneHeavy, Runnable advanced) {
+        Map<RecordKind, KindChecksum> sums = new EnumMap<>(RecordKind.class);
         for (RecordKind kind : RecordKind.values()) {
             KindChecksum sum = new KindChecksum();
+            Set<RecordKey> heavyKeys = heavy.getOrDefault(kind, Set.of());
             try (RecordSource.Cursor cursor = side.open(kind)) {
                 for (List<RecordSource.Pending> batch = cursor.next(BATCH); !batch.isEmpty();
                      batch = cursor.next(BATCH)) {
                     for (RecordSource.Pending pending : batch) {
-                        pending.load().ifPresent(record -> sum.add(RecordDigest.of(record)));
-                        progress.advanced(++done);
+                        boolean gate = heavyKeys.contains(pending.key());
+                        if (gate) {
+                            oneHeavy.acquireUninterruptibly();
+                        }
+                        try {
+                            pending.load().ifPresent(record -> sum.add(RecordDigest.of(record)));
+                        } finally {
+                            if (gate) {
+                                oneHeavy.release();
+                            }
+                        }
+                        advanced.run();
                     }
                 }
             }
             sums.put(kind, sum);
         }
-        progress.finished();
         return sums;
+    }
+
+    private static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static void requireEmpty(RecordTarget target) {
@@ -129,8 +219,7 @@ public final class DeploymentTransfer {
             this.target = target;
         }
 
-        void add(DeploymentRecord record) {
-            long added = RecordWeight.of(record);
+        void add(DeploymentRecord record, long added) {
             if (!records.isEmpty() && (records.size() == GROUP || weight + added > GROUP_WEIGHT)) {
                 flush();
             }

@@ -70,6 +70,41 @@ class DeploymentTransferTest {
     }
 
     @Test
+    void afterACopy_verificationReadsBothSidesAtOnce_butAHeavyChatOnOneSideAtATime() {
+        List<DeploymentRecord> all = records(30);
+        all.add(chat("c-1", "small"));
+        all.add(chat("c-2", "x".repeat((int) DeploymentTransfer.HEAVY + 1)));
+        Side source = Side.of(all);
+        Side target = new Side();
+        transfer.copy(source, target, false);
+        Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger holding = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostHolding = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch bothAtTheHeavyChat = new java.util.concurrent.CountDownLatch(2);
+        java.util.function.Consumer<RecordKey> onLoad = key -> {
+            threads.add(Thread.currentThread().getName());
+            if (key.first().equals("c-2")) {
+                mostHolding.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                bothAtTheHeavyChat.countDown();
+                try {
+                    // Without the one-at-a-time rule both sides meet here; with it this wait runs out.
+                    bothAtTheHeavyChat.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                holding.decrementAndGet();
+            }
+        };
+        source.onLoad = onLoad;
+        target.onLoad = onLoad;
+
+        assertThat(transfer.verify(source, target).agrees()).isTrue();
+
+        assertThat(threads).hasSize(2);
+        assertThat(mostHolding).hasValue(1);
+    }
+
+    @Test
     void givenATargetHoldingRecords_copyWithoutResume_isRefusedAndWritesNothing() {
         Side source = Side.of(records(10));
         Side target = Side.of(records(1));
@@ -145,6 +180,8 @@ class DeploymentTransferTest {
     private static final class Side implements RecordSource, RecordTarget {
         final Map<RecordKind, Map<RecordKey, DeploymentRecord>> records = new EnumMap<>(RecordKind.class);
         int writes;
+        java.util.function.Consumer<RecordKey> onLoad = key -> {
+        };
         final List<List<DeploymentRecord>> groups = new ArrayList<>();
 
         Side() {
@@ -173,6 +210,7 @@ class DeploymentTransferTest {
                         }
 
                         public Optional<DeploymentRecord> load() {
+                            onLoad.accept(key);
                             return Optional.ofNullable(records.get(kind).get(key));
                         }
                     });
