@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole round trip H2 → PostgreSQL → MariaDB → MongoDB → backup file → H2 with the {@code copy}, {@code backup}
  * and {@code restore} commands, a chat of 36 MB among the records: every record of every kind reads back the same at
  * the end as at the start, and what a client reads through the API (the server started on the first and on the last
- * store) is byte for byte the same. PostgreSQL and MariaDB take part when their test servers are configured (as {@code .ci/run} does); H2, MongoDB
- * (in-process) and the file always do.
+ * store) is byte for byte the same. PostgreSQL and MariaDB take part when their test servers are configured (as
+ * {@code .ci/run} does); H2, MongoDB (in-process) and the file always do.
  */
 class DeploymentMoveTest {
 
