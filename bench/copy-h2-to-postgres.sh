@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Copy benchmark: `copy` of an H2 deployment of CHATS chats with MESSAGES messages each (default 10,000 x 100 =
 # 1,000,000 messages) into PostgreSQL, under -Xmx256m, against a bulk load of the same rows (CSV export from H2, then
-# PostgreSQL's COPY) into an identical empty schema. Prints both times and their ratio.
+# PostgreSQL's COPY) into an identical empty schema. Prints both times and their ratios (the whole copy command: its
+# JVM start, both stores opened, the copy phase and the verification).
 #
 # Usage: bench/copy-h2-to-postgres.sh [chats] [messages-per-chat]
 # Needs: app/target/chats-server.jar (./mvnw -DskipTests package), psql, python3, bc, and PostgreSQL at
@@ -106,3 +107,4 @@ printf 'bulk load, COPY only:              %8.1f s\n' "$BULK_LOAD"
 printf 'bulk load, CSV export + COPY:      %8.1f s\n' "$BULK_ALL"
 printf 'ratio copy phase / COPY only:      %8.2f\n' "$(echo "$COPY_PHASE / $BULK_LOAD" | bc -l)"
 printf 'ratio copy phase / export + COPY:  %8.2f\n' "$(echo "$COPY_PHASE / $BULK_ALL" | bc -l)"
+printf 'ratio whole copy / export + COPY:  %8.2f\n' "$(echo "$TOTAL / $BULK_ALL" | bc -l)"

@@ -1,7 +1,6 @@
 package dev.chats.adapters.jdbc;
 
 import dev.chats.domain.port.ApiKeyRepository;
-import dev.chats.domain.port.ChatRepository;
 import dev.chats.domain.port.FolderRepository;
 import dev.chats.domain.port.RevokedTokens;
 import dev.chats.domain.port.SavedAssistantRepository;
@@ -10,6 +9,8 @@ import dev.chats.domain.port.TagRepository;
 import dev.chats.domain.port.UserRepository;
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
+import dev.chats.domain.transfer.DeploymentRecord;
+import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
 import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;
@@ -45,16 +46,28 @@ public final class JdbcDeploymentRecords extends RepositoryRecords {
 
     private final Transactions transactions;
     private final Rows rows;
+    private final JdbcChatRepository chats;
 
     public JdbcDeploymentRecords(JdbcDatabase database, UserRepository users, ApiKeyRepository apiKeys,
                                  FolderRepository folders,
-                                 ChatRepository chats, TagRepository tags, ShareRepository shares,
+                                 JdbcChatRepository chats, TagRepository tags, ShareRepository shares,
                                  RevokedTokens revokedTokens, SavedAssistantRepository assistants,
                                  VapiSessionRepository sessions, VapiChatRepository vapiChats) {
         super(new Repositories(users, apiKeys, folders, chats, tags, shares, revokedTokens, assistants, sessions,
                 vapiChats));
         this.transactions = database.transactions();
         this.rows = database.rows();
+        this.chats = chats;
+    }
+
+    /** Chats in one transaction ({@link JdbcChatRepository#addAll}); other kinds one by one. */
+    @Override
+    public void writeAll(List<DeploymentRecord> records) {
+        if (records.size() > 1 && records.stream().allMatch(ChatRecord.class::isInstance)) {
+            chats.addAll(records.stream().map(record -> ((ChatRecord) record).chat()).toList());
+        } else {
+            super.writeAll(records);
+        }
     }
 
     private static Table table(RecordKind kind) {

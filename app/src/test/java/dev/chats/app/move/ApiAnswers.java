@@ -114,7 +114,7 @@ final class ApiAnswers {
             answers.put("/api/v1/chats/" + id, get(http, base, token, "/api/v1/chats/" + id));
             answers.put("/api/v1/chats/" + id + "/tags", get(http, base, token, "/api/v1/chats/" + id + "/tags"));
         }
-        for (String id : List.of("c-large", "c-legacy", "c-empty")) {
+        for (String id : List.of("c-large", "c-huge", "c-legacy", "c-empty")) {
             answers.put("/api/v1/chats/" + id, get(http, base, token, "/api/v1/chats/" + id));
         }
         return answers;

@@ -46,13 +46,15 @@ import java.util.Map;
  * Test data: a deployment holding every kind of record and the edge cases a copy must keep — characters outside
  * the BMP, key orders that are not alphabetical, whole and fractional numbers, nested folders, a shared and
  * archived chat with grants, imported timestamps, a document without a message map, an empty document, a chat of
- * a few thousand messages, and more chats than one page of keys.
+ * a few thousand messages, and more chats than one page of keys; besides, a chat of 1,250 messages and about 36 MB
+ * (long conversations reach tens of MB) for the tests that move one.
  */
 final class DeploymentFixture {
 
     static final String UNICODE = "Zoë 🦊 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 — 漢字 עברית \u00a0tab\there \"quoted\" back\\slash";
     static final int SMALL_CHATS = 620;
     static final int LARGE_CHAT_MESSAGES = 2_500;
+    static final int HUGE_CHAT_MESSAGES = 1_250;
 
     private DeploymentFixture() {
     }
@@ -164,6 +166,34 @@ final class DeploymentFixture {
                         "fraction", 0.1, "negative", -42, "zero", 0, "exp", 1.0e-7)));
         return ordered("title", "Rich " + UNICODE, "models", List.of("m1", "m2"), "history",
                 ordered("currentId", "m-a", "messages", messages), "params", Map.of(), "tags", List.of("work"));
+    }
+
+    /** Bob's chat of 1,250 messages of about 29 kB each (36 MB of JSON), tagged. */
+    static ChatRecord hugeChat() {
+        return chat("c-huge", new UserId("u-bob"), hugeDocument(), 1_690_000_001L, 1_690_009_998L, null, false,
+                false, ordered("tags", List.of("long")), null, 4);
+    }
+
+    /** Mostly ASCII with some text outside it, as a long model conversation. */
+    private static Map<String, Object> hugeDocument() {
+        String filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit — ünïcödé 😀 ".repeat(370);
+        Map<String, Object> messages = new LinkedHashMap<>();
+        for (int i = 0; i < HUGE_CHAT_MESSAGES; i++) {
+            String id = "h" + i;
+            Map<String, Object> message = ordered("id", id, "parentId", i == 0 ? null : "h" + (i - 1),
+                    "childrenIds", i + 1 < HUGE_CHAT_MESSAGES ? List.of("h" + (i + 1)) : List.of(),
+                    "role", i % 2 == 0 ? "user" : "assistant",
+                    "content", "message " + i + " " + filler + " message " + i + " ends here",
+                    "timestamp", 1_700_000_000L + i);
+            if (i % 2 == 1) {
+                message.put("model", "llama3:8b");
+                message.put("usage", ordered("total_tokens", 7_000 + i));
+            }
+            messages.put(id, message);
+        }
+        return ordered("id", "", "title", "A very long conversation", "models", List.of("llama3:8b"), "params",
+                Map.of(), "history", ordered("messages", messages, "currentId", "h" + (HUGE_CHAT_MESSAGES - 1)),
+                "tags", List.of(), "timestamp", 1_700_000_000_000L);
     }
 
     static Map<String, Object> document(String title, int count, String prefix) {

@@ -1,6 +1,7 @@
 package dev.chats.app.move;
 
 import dev.chats.app.support.TestStore;
+import dev.chats.domain.transfer.DeploymentRecord;
 import dev.chats.domain.transfer.RecordKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole round trip H2 → PostgreSQL → MariaDB → MongoDB → backup file → H2 with the {@code copy}, {@code backup}
- * and {@code restore} commands: every record of every kind reads back the same at the end as at the start, and what
- * a client reads through the API (the server started on the first and on the last store) is byte for byte the same.
- * PostgreSQL and MariaDB take part when their test servers are configured (as {@code .ci/run} does); H2, MongoDB
- * (in-process) and the file always do.
+ * and {@code restore} commands, a chat of 36 MB among the records: every record of every kind reads back the same at
+ * the end as at the start, and what a client reads through the API (the server started on the first and on the last
+ * store) is byte for byte the same. PostgreSQL and MariaDB take part when their test servers are configured (as
+ * {@code .ci/run} does); H2, MongoDB (in-process) and the file always do.
  */
 class DeploymentMoveTest {
 
@@ -46,10 +47,15 @@ class DeploymentMoveTest {
             Map<RecordKind, Map<String, String>> start;
             try (StoreSide source = MoveFixtures.open(first)) {
                 DeploymentFixture.load(source.records());
+                source.records().write(DeploymentFixture.hugeChat());
                 start = MoveFixtures.content(source.records());
             }
-            assertThat(start).isEqualTo(MoveFixtures.content(DeploymentFixture.records()));
-            assertThat(start.get(RecordKind.CHAT)).hasSize(DeploymentFixture.SMALL_CHATS + 5);
+            List<DeploymentRecord> fixture = new ArrayList<>(DeploymentFixture.records());
+            fixture.add(DeploymentFixture.hugeChat());
+            assertThat(start).isEqualTo(MoveFixtures.content(fixture));
+            assertThat(start.get(RecordKind.CHAT).get("c-huge")).as("the 36 MB chat's canonical JSON")
+                    .hasSizeGreaterThan(36_000_000);
+            assertThat(start.get(RecordKind.CHAT)).hasSize(DeploymentFixture.SMALL_CHATS + 6);
             Map<String, String> answersAtStart = ApiAnswers.of(first);
             assertThat(answersAtStart).hasSizeGreaterThan(DeploymentFixture.SMALL_CHATS / 2);
             assertThat(ApiAnswers.notOk(answersAtStart)).as("what the fixture's admin reads at the start").isEmpty();

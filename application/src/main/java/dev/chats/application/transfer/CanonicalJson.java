@@ -84,18 +84,28 @@ public final class CanonicalJson {
         return number.toString();
     }
 
+    /** Runs of printable ASCII go out in one call each: most text is such runs, and a call per character costs. */
     private static void string(String text, Appendable out) throws IOException {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                continue;
+            }
+            if (run < i) {
+                out.append(text, run, i);
+            }
+            run = i + 1;
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            } else if (c >= 0x20 && c < 0x7f) {
-                out.append(c);
             } else {
                 out.append("\\u").append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15])
                         .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
             }
+        }
+        if (run < text.length()) {
+            out.append(text, run, text.length());
         }
         out.append('"');
     }

@@ -2,14 +2,6 @@ package dev.chats.application.transfer;
 
 import dev.chats.domain.transfer.DeploymentRecord;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -23,13 +15,8 @@ public final class RecordDigest {
     }
 
     public static byte[] of(DeploymentRecord record) {
-        MessageDigest digest = sha256();
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(
-                new DigestOutputStream(OutputStream.nullOutputStream(), digest), StandardCharsets.UTF_8), 8192)) {
-            CanonicalJson.write(RecordCodec.toTree(record), writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AsciiDigest digest = new AsciiDigest(sha256());
+        CanonicalJson.write(RecordCodec.toTree(record), digest);
         return digest.digest();
     }
 
@@ -38,6 +25,56 @@ public final class RecordDigest {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /**
+     * Canonical JSON is printable ASCII (every other character is escaped), so each character is its own UTF-8 byte:
+     * the text goes into the digest through a byte buffer, without a charset encoder or a writer's lock per call.
+     */
+    private static final class AsciiDigest implements Appendable {
+
+        private final MessageDigest digest;
+        private final byte[] buffer = new byte[8192];
+        private int used;
+
+        AsciiDigest(MessageDigest digest) {
+            this.digest = digest;
+        }
+
+        @Override
+        public Appendable append(CharSequence text) {
+            return append(text, 0, text.length());
+        }
+
+        @Override
+        public Appendable append(CharSequence text, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (used == buffer.length) {
+                    drain();
+                }
+                buffer[used++] = (byte) text.charAt(i);
+            }
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) {
+            if (used == buffer.length) {
+                drain();
+            }
+            buffer[used++] = (byte) c;
+            return this;
+        }
+
+        byte[] digest() {
+            drain();
+            return digest.digest();
+        }
+
+        private void drain() {
+            digest.update(buffer, 0, used);
+            used = 0;
         }
     }
 }

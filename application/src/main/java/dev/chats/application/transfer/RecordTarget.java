@@ -5,6 +5,7 @@ import dev.chats.domain.transfer.RecordKey;
 import dev.chats.domain.transfer.RecordKind;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /** Where a copy or restore writes records: a store or a backup file. */
@@ -18,4 +19,9 @@ public interface RecordTarget {
 
     /** Writes one record not held yet. */
     void write(DeploymentRecord record);
+
+    /** Writes records of one kind not held yet, each atomically (a store may write them in one transaction). */
+    default void writeAll(List<DeploymentRecord> records) {
+        records.forEach(this::write);
+    }
 }

@@ -65,4 +65,9 @@ public final class StoreRecords implements RecordSource, RecordTarget {
     public void write(DeploymentRecord record) {
         store.write(record);
     }
+
+    @Override
+    public void writeAll(List<DeploymentRecord> records) {
+        store.writeAll(records);
+    }
 }

@@ -1,6 +1,10 @@
 package dev.chats.application.transfer;
 
+import dev.chats.domain.chat.Chat;
+import dev.chats.domain.chat.ChatDocument;
+import dev.chats.domain.chat.ChatId;
 import dev.chats.domain.transfer.DeploymentRecord;
+import dev.chats.domain.transfer.DeploymentRecord.ChatRecord;
 import dev.chats.domain.transfer.DeploymentRecord.RevokedTokenRecord;
 import dev.chats.domain.transfer.DeploymentRecord.TagRecord;
 import dev.chats.domain.transfer.RecordKey;
@@ -40,6 +44,64 @@ class DeploymentTransferTest {
         assertThat(summary.totalSkipped()).isZero();
         assertThat(target.records).isEqualTo(source.records);
         assertThat(transfer.verify(source, target).agrees()).isTrue();
+    }
+
+    @Test
+    void copy_writesRecordsInGroupsOfOneKind_andAChatHeavierThanAGroupAlone() {
+        List<DeploymentRecord> all = records(250);
+        all.add(chat("c-1", "small"));
+        all.add(chat("c-2", "x".repeat((int) DeploymentTransfer.GROUP_WEIGHT)));
+        all.add(chat("c-3", "small"));
+        Side target = new Side();
+
+        transfer.copy(Side.of(all), target, false);
+
+        assertThat(target.records).isEqualTo(Side.of(all).records);
+        assertThat(target.groups).allSatisfy(group -> {
+            assertThat(group).hasSizeLessThanOrEqualTo(DeploymentTransfer.GROUP);
+            assertThat(group.stream().map(DeploymentRecord::kind).distinct()).hasSize(1);
+        });
+        assertThat(target.groups.stream().filter(group -> group.get(0).kind() == RecordKind.TAG)
+                .map(List::size)).containsExactly(DeploymentTransfer.GROUP, DeploymentTransfer.GROUP, 50);
+        // Listed in reverse: c-3 alone (c-2 would overflow its group), then c-2 alone, then c-1.
+        assertThat(target.groups.stream().filter(group -> group.get(0).kind() == RecordKind.CHAT)
+                .map(group -> group.stream().map(record -> record.key().first()).toList()))
+                .containsExactly(List.of("c-3"), List.of("c-2"), List.of("c-1"));
+    }
+
+    @Test
+    void afterACopy_verificationReadsBothSidesAtOnce_butAHeavyChatOnOneSideAtATime() {
+        List<DeploymentRecord> all = records(30);
+        all.add(chat("c-1", "small"));
+        all.add(chat("c-2", "x".repeat((int) DeploymentTransfer.HEAVY + 1)));
+        Side source = Side.of(all);
+        Side target = new Side();
+        transfer.copy(source, target, false);
+        Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger holding = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostHolding = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch bothAtTheHeavyChat = new java.util.concurrent.CountDownLatch(2);
+        java.util.function.Consumer<RecordKey> onLoad = key -> {
+            threads.add(Thread.currentThread().getName());
+            if (key.first().equals("c-2")) {
+                mostHolding.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                bothAtTheHeavyChat.countDown();
+                try {
+                    // Without the one-at-a-time rule both sides meet here; with it this wait runs out.
+                    bothAtTheHeavyChat.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                holding.decrementAndGet();
+            }
+        };
+        source.onLoad = onLoad;
+        target.onLoad = onLoad;
+
+        assertThat(transfer.verify(source, target).agrees()).isTrue();
+
+        assertThat(threads).hasSize(2);
+        assertThat(mostHolding).hasValue(1);
     }
 
     @Test
@@ -94,6 +156,14 @@ class DeploymentTransferTest {
         assertThat(report.table()).contains("COUNT DIFFERS");
     }
 
+    private static DeploymentRecord chat(String id, String content) {
+        Map<String, Object> message = new LinkedHashMap<>(Map.of("id", "m", "content", content));
+        Map<String, Object> history = new LinkedHashMap<>(Map.of("currentId", "m", "messages", Map.of("m", message)));
+        return new ChatRecord(Chat.restore(new ChatId(id), new UserId("u-1"),
+                ChatDocument.fromClient(new LinkedHashMap<>(Map.of("title", id, "history", history))), 1L, 2L, null,
+                false, false, Map.of(), null, 1));
+    }
+
     private static List<DeploymentRecord> records(int tags) {
         List<DeploymentRecord> records = new ArrayList<>();
         for (int i = 0; i < tags; i++) {
@@ -110,6 +180,9 @@ class DeploymentTransferTest {
     private static final class Side implements RecordSource, RecordTarget {
         final Map<RecordKind, Map<RecordKey, DeploymentRecord>> records = new EnumMap<>(RecordKind.class);
         int writes;
+        java.util.function.Consumer<RecordKey> onLoad = key -> {
+        };
+        final List<List<DeploymentRecord>> groups = new ArrayList<>();
 
         Side() {
             for (RecordKind kind : RecordKind.values()) {
@@ -137,6 +210,7 @@ class DeploymentTransferTest {
                         }
 
                         public Optional<DeploymentRecord> load() {
+                            onLoad.accept(key);
                             return Optional.ofNullable(records.get(kind).get(key));
                         }
                     });
@@ -161,6 +235,12 @@ class DeploymentTransferTest {
                 throw new IllegalStateException("duplicate " + record.key());
             }
             writes++;
+        }
+
+        @Override
+        public void writeAll(List<DeploymentRecord> group) {
+            groups.add(group);
+            group.forEach(this::write);
         }
     }
 }

@@ -30,4 +30,13 @@ public interface DeploymentRecords {
 
     /** Stores the record, which must not be stored yet, atomically. */
     void write(DeploymentRecord record);
+
+    /**
+     * Stores the records, of one kind and none stored yet, each atomically. A store may write them in one
+     * transaction (then none is stored if one fails), which spares it a commit and round trips per record; here
+     * they are written one by one.
+     */
+    default void writeAll(List<DeploymentRecord> records) {
+        records.forEach(this::write);
+    }
 }
