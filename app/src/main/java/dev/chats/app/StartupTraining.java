@@ -39,6 +39,7 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        Application.beforeFramework();
         Path dataDir = Files.createTempDirectory("chats-training-");
         int status = 1;
         try (ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false)
