@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The configured SQL database ({@code datasources.default}), reached through micronaut-data's connection and
- * transaction operations; micronaut-flyway has brought its schema up to date ({@link JdbcMigrations}) before any
- * repository touches it. Created eagerly, so a server with an unreachable database ({@link DatabaseReachable}) or a
- * failed migration does not start.
+ * transaction operations; every unit of work waits until its schema is up to date ({@link SchemaMigrationRun},
+ * {@link JdbcMigrations}). Created eagerly, so a server with an unreachable database ({@link DatabaseReachable})
+ * does not start.
  */
 @Context
 @JdbcPersistence
@@ -36,10 +36,11 @@ public final class JdbcDatabase {
 
     public JdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionOperations,
                         ConnectionOperations<Connection> connectionOperations, JdbcOperations rows,
-                        JsonMapper mapper, JdbcSettings settings) {
+                        JsonMapper mapper, JdbcSettings settings, SchemaMigrationRun migration) {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
-                new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation(), dialect.snapshotStatement());
+                new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation(), dialect.snapshotStatement(),
+                migration::awaitMigrated);
         this.rows = new Rows(rows);
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
