@@ -4,6 +4,7 @@ import dev.chats.adapters.jdbc.search.MariaDbSearch;
 import dev.chats.adapters.jdbc.search.SearchGrams;
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -35,13 +36,13 @@ public final class JdbcDatabase {
     private final LongAdder versionConflicts = new LongAdder();
 
     public JdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionOperations,
-                        ConnectionOperations<Connection> connectionOperations, JdbcOperations rows,
+                        ConnectionOperations<Connection> connectionOperations, BeanProvider<JdbcOperations> rows,
                         JsonMapper mapper, JdbcSettings settings, SchemaMigrationRun migration) {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
                 new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation(), dialect.snapshotStatement(),
                 migration::awaitMigrated);
-        this.rows = new Rows(rows);
+        this.rows = new Rows(rows::get);
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
         this.statementSizeLimit = dialect.statementSizeLimit(transactions);
