@@ -6,6 +6,8 @@ import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -20,10 +22,12 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The configured SQL database ({@code datasources.default}), reached through micronaut-data's connection and
  * transaction operations; every unit of work waits until its schema is up to date ({@link SchemaMigrationRun},
- * {@link JdbcMigrations}). Created eagerly, so a server with an unreachable database ({@link DatabaseReachable})
- * does not start.
+ * {@link JdbcMigrations}). Created eagerly and first of the eager beans, so a server with an unreachable database
+ * ({@link DatabaseReachable}) does not start, and the migration, which begins when the pool exists, runs beside the
+ * building of everything else.
  */
 @Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @JdbcPersistence
 public final class JdbcDatabase {
 
