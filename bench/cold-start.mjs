@@ -2,17 +2,18 @@
 // time from spawning `java` to the first 200 answer of GET /health/readiness (open to anyone; the store's ping
 // included, and the schema is migrated before the port answers). Builds nothing: run `./mvnw -q -DskipTests package`
 // first. Prints every run and the median, minimum and maximum, with the server's CPU time (user + system, all
-// threads) at that moment, which a busy machine inflates less than the wall time.
+// threads, and the main thread's alone) at that moment, which a busy machine inflates less than the wall time.
 //
-//   node bench/cold-start.mjs [runs=7] [jar=app/target/chats-server.jar] [--variant 'label::jvm flags' ...]
+//   node bench/cold-start.mjs [runs=7] [jar=app/target/chats-server.jar] [--variant 'label::jvm flags[::jar]' ...]
 //
 // Without --variant it runs the README's command (with the class-data archive beside the jar when there is one,
-// as the README starts it) and, for comparison, the same without the archive. Variants are run interleaved
+// as the README starts it) and, for comparison, the same without the archive. A variant naming a jar of its own (a
+// copy of an earlier build, with its archive in the flags) compares two builds. Variants are run interleaved
 // (A B A B …), so a change of the machine's load hits them alike; their medians' ratio is printed.
 // After each first 200 it checks the answer is {"status":"UP"} and that a sign-up works (the schema is complete),
 // outside the timing. Node 18+, no packages; Linux for the CPU figure (/proc).
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -21,8 +22,8 @@ const positional = [];
 const variants = [];
 for (let i = 2; i < process.argv.length; i++) {
   if (process.argv[i] === '--variant') {
-    const [label, flags = ''] = process.argv[++i].split('::');
-    variants.push({label, flags: flags.split(/\s+/).filter(Boolean)});
+    const [label, flags = '', variantJar] = process.argv[++i].split('::');
+    variants.push({label, flags: flags.split(/\s+/).filter(Boolean), jar: variantJar});
   } else {
     positional.push(process.argv[i]);
   }
@@ -52,10 +53,22 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ticksPerSecond = 100; // USER_HZ on Linux
 
-function cpuSeconds(pid) {
+function cpuSeconds(statPath) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond; // utime, stime
+  } catch {
+    return NaN;
+  }
+}
+
+// The CPU time of the JVM's main thread (the threads named "java": the launcher's, idle, and main's), the start-up's
+// critical path apart from what it waits for; other threads (JIT compilers, GC, helpers) run beside it.
+function mainThreadCpuSeconds(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`)
+        .filter((tid) => readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() === 'java')
+        .reduce((sum, tid) => sum + cpuSeconds(`/proc/${pid}/task/${tid}/stat`), 0);
   } catch {
     return NaN;
   }
@@ -90,7 +103,7 @@ async function once(variant) {
   const base = `http://127.0.0.1:${port}`;
   let log = '';
   const started = performance.now();
-  const child = spawn('java', [...variant.flags, '-jar', jar], {
+  const child = spawn('java', [...variant.flags, '-jar', variant.jar ?? jar], {
     env: {...process.env, CHATS_DATA_DIR: dataDir, MICRONAUT_SERVER_PORT: String(port)},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -100,10 +113,11 @@ async function once(variant) {
   try {
     const body = await firstOk(`${base}/health/readiness`, child, started + 120_000);
     const millis = performance.now() - started;
-    const cpu = cpuSeconds(child.pid);
+    const cpu = cpuSeconds(`/proc/${child.pid}/stat`);
+    const mainCpu = mainThreadCpuSeconds(child.pid);
     if (JSON.parse(body).status !== 'UP') throw new Error(`readiness answered 200 with ${body}`);
     await signUpWorks(base);
-    return {millis, cpu};
+    return {millis, cpu, mainCpu};
   } catch (e) {
     throw new Error(`${variant.label}: ${e.message}\n${log}`);
   } finally {
@@ -130,15 +144,17 @@ for (let r = 0; r < runs; r++) {
     const result = await once(variants[v]);
     results[v].push(result);
     console.log(`run ${r + 1} ${variants[v].label}: first 200 after ${ms(result.millis)}, ` +
-      `server CPU ${result.cpu.toFixed(2)} s`);
+      `server CPU ${result.cpu.toFixed(2)} s (main thread ${result.mainCpu.toFixed(2)} s)`);
   }
 }
 console.log(`load average at end ${load()}`);
 for (let v = 0; v < variants.length; v++) {
   const times = results[v].map((x) => x.millis);
   const cpus = results[v].map((x) => x.cpu);
+  const mainCpus = results[v].map((x) => x.mainCpu);
   console.log(`${variants[v].label} [${variants[v].flags.join(' ')}]: median ${ms(median(times))} ` +
-    `(min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}), CPU median ${median(cpus).toFixed(2)} s`);
+    `(min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}), CPU median ${median(cpus).toFixed(2)} s, ` +
+    `main thread ${median(mainCpus).toFixed(2)} s`);
 }
 if (variants.length > 1) {
   const first = median(results[0].map((x) => x.millis));

@@ -1,5 +1,6 @@
 package dev.chats.app;
 
+import dev.chats.adapters.jdbc.SchemaMigrationRun;
 import dev.chats.app.move.MoveCommand;
 import dev.chats.app.operations.TerminationSignals;
 import io.micronaut.runtime.Micronaut;
@@ -12,6 +13,8 @@ import java.util.Map;
  */
 public final class Application {
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     private Application() {
     }
 
@@ -21,10 +24,21 @@ public final class Application {
             System.setProperty("logback.configurationFile", "logback-move.xml");
             System.exit(MoveCommand.main(args));
         }
+        beforeFramework();
         // The banner is written straight to the console: with JSON logs it would be the one line that is not JSON.
         boolean jsonLogs = "json".equals(System.getenv("CHATS_LOG_FORMAT"));
         Micronaut.build(args).mainClass(Application.class).banner(!jsonLogs)
-                .properties(Map.of(TerminationSignals.PROPERTY, "true"))
+                .properties(Map.of(TerminationSignals.PROPERTY, "true", SchemaMigrationRun.AWAITED_BY_SERVER, "true"))
                 .start();
+    }
+
+    /** What the JVM is given before the framework starts; the class-data archive's training run does the same. */
+    static void beforeFramework() {
+        StartupWarmUp.start();
+        // Netty's buffer allocator registers its flight-recorder events at the first allocation, which sets up the
+        // JDK's whole event metadata (tens of ms at the first request); -Dio.netty.jfr.enabled=true brings them back.
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chats.app;
 
+import dev.chats.adapters.jdbc.SchemaMigrationRun;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -39,6 +40,7 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        Application.beforeFramework();
         Path dataDir = Files.createTempDirectory("chats-training-");
         int status = 1;
         try (ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false)
@@ -50,7 +52,8 @@ public final class StartupTraining {
                         "datasources.default.url", "jdbc:h2:file:" + dataDir.resolve("chats")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "datasources.default.username", "sa",
-                        "datasources.default.password", ""))
+                        "datasources.default.password", "",
+                        SchemaMigrationRun.AWAITED_BY_SERVER, "true"))
                 .start()) {
             new StartupTraining(context.getBean(EmbeddedServer.class).getPort()).firstRequests();
             status = 0;

@@ -4,7 +4,10 @@ import dev.chats.adapters.jdbc.search.MariaDbSearch;
 import dev.chats.adapters.jdbc.search.SearchGrams;
 import dev.chats.domain.port.OutageBreaker;
 import dev.chats.domain.port.StoreUnavailableException;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -18,11 +21,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The configured SQL database ({@code datasources.default}), reached through micronaut-data's connection and
- * transaction operations; micronaut-flyway has brought its schema up to date ({@link JdbcMigrations}) before any
- * repository touches it. Created eagerly, so a server with an unreachable database ({@link DatabaseReachable}) or a
- * failed migration does not start.
+ * transaction operations; every unit of work waits until its schema is up to date ({@link SchemaMigrationRun},
+ * {@link JdbcMigrations}). Created eagerly and first of the eager beans, so a server with an unreachable database
+ * ({@link DatabaseReachable}) does not start, and the migration, which begins when the pool exists, runs beside the
+ * building of everything else.
  */
 @Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @JdbcPersistence
 public final class JdbcDatabase {
 
@@ -35,12 +40,13 @@ public final class JdbcDatabase {
     private final LongAdder versionConflicts = new LongAdder();
 
     public JdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionOperations,
-                        ConnectionOperations<Connection> connectionOperations, JdbcOperations rows,
-                        JsonMapper mapper, JdbcSettings settings) {
+                        ConnectionOperations<Connection> connectionOperations, BeanProvider<JdbcOperations> rows,
+                        JsonMapper mapper, JdbcSettings settings, SchemaMigrationRun migration) {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
-                new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation(), dialect.snapshotStatement());
-        this.rows = new Rows(rows);
+                new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation(), dialect.snapshotStatement(),
+                migration::awaitMigrated);
+        this.rows = new Rows(rows::get);
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
         this.statementSizeLimit = dialect.statementSizeLimit(transactions);

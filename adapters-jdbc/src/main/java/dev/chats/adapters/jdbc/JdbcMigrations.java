@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Points micronaut-flyway's run on {@code datasources.default} ({@code flyway.datasources.default.enabled}) at the
- * migrations of the dialect found behind the datasource at start-up: one build serves every dialect.
+ * Points the migration run on {@code datasources.default} ({@link SchemaMigrationRun},
+ * {@code flyway.datasources.default.enabled}) at the migrations of the dialect found behind the datasource at
+ * start-up: one build serves every dialect.
  */
 @Singleton
 @Named(JdbcMigrations.DATASOURCE)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The rows a query finds, each read into a row record ({@code @MappedEntity}) by micronaut-data's
@@ -24,16 +25,30 @@ import java.util.function.Consumer;
  */
 final class Rows {
 
-    private final JdbcOperations operations;
+    private final Supplier<JdbcOperations> source;
+    private volatile JdbcOperations operations;
 
-    Rows(JdbcOperations operations) {
-        this.operations = operations;
+    /**
+     * @param source micronaut-data's operations, asked for at the first row read: building them scans every bean
+     *               definition, which the first answers of a new server (readiness) have no need to wait for
+     */
+    Rows(Supplier<JdbcOperations> source) {
+        this.source = source;
+    }
+
+    private JdbcOperations operations() {
+        JdbcOperations known = operations;
+        if (known == null) {
+            known = source.get();
+            operations = known;
+        }
+        return known;
     }
 
     /** The first row the query finds, if any. */
     <R> Optional<R> first(PreparedStatement query, Class<R> type) throws SQLException {
         try (ResultSet row = query.executeQuery()) {
-            return row.next() ? Optional.of(operations.readEntity(row, type)) : Optional.empty();
+            return row.next() ? Optional.of(operations().readEntity(row, type)) : Optional.empty();
         }
     }
 
@@ -46,9 +61,10 @@ final class Rows {
 
     /** Hands each row the query finds to {@code sink} as it is read, keeping none. */
     <R> void each(PreparedStatement query, Class<R> type, Consumer<R> sink) throws SQLException {
+        JdbcOperations mapper = operations();
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {
-                sink.accept(operations.readEntity(row, type));
+                sink.accept(mapper.readEntity(row, type));
             }
         }
     }

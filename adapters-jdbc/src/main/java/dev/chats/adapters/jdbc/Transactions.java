@@ -42,6 +42,7 @@ final class Transactions {
     private final OutageBreaker breaker;
     private final int snapshotIsolation;
     private final String snapshotStatement;
+    private final Runnable schemaReady;
 
     /**
      * @param snapshotIsolation the JDBC isolation level at which every statement of a transaction reads one
@@ -49,15 +50,18 @@ final class Transactions {
      *                          SNAPSHOT level (its REPEATABLE READ lets new rows appear)
      * @param snapshotStatement the statement that gives one transaction that level when run first in it, or null to
      *                          set the level on the connection around the transaction
+     * @param schemaReady       returns once the schema is migrated (it is migrated beside the start-up)
      */
     Transactions(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
-                 Duration networkTimeout, OutageBreaker breaker, int snapshotIsolation, String snapshotStatement) {
+                 Duration networkTimeout, OutageBreaker breaker, int snapshotIsolation, String snapshotStatement,
+                 Runnable schemaReady) {
         this.transactions = transactions;
         this.connections = connections;
         this.snapshotIsolation = snapshotIsolation;
         this.snapshotStatement = snapshotStatement;
         this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
         this.breaker = breaker;
+        this.schemaReady = schemaReady;
     }
 
     /** Runs {@code work} in a transaction; any exception rolls it back and propagates (SQL errors wrapped). */
@@ -119,6 +123,7 @@ final class Transactions {
 
     /** The breaker's admission and verdict around a unit of work, and its SQL failure told apart. */
     private <T> T guarded(String what, Supplier<T> unit) {
+        schemaReady.run();
         boolean probe = breaker.admit(what);
         try {
             T result = unit.get();

@@ -1,0 +1,109 @@
+package dev.chats.adapters.jdbc;
+
+import io.micronaut.context.BeanLocator;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.naming.NameResolver;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.flyway.DataSourceMigrationRunner;
+import io.micronaut.flyway.FlywayConfigurationCustomizer;
+import io.micronaut.flyway.FlywayConfigurationProperties;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Migrates the schema as micronaut-flyway's own runner would ({@code flyway.datasources.default}, customised by
+ * {@link JdbcMigrations}), but on a thread of its own from the moment the pool exists, so the rest of the start-up
+ * is built meanwhile instead of after it. Whatever needs the schema waits for it: every unit of work
+ * ({@link Transactions}), the start of the context ({@link SchemaAwaited}) or, where the application says the HTTP
+ * server waits instead, the server before it opens its port. A failed migration fails each of them, so a server
+ * whose schema cannot be migrated still does not start.
+ */
+@Singleton
+@JdbcPersistence
+@Replaces(DataSourceMigrationRunner.class)
+public final class SchemaMigrationRun implements BeanCreatedEventListener<DataSource> {
+
+    /** Set by an application that starts its HTTP server: the server, not the context's start, waits. */
+    public static final String AWAITED_BY_SERVER = "chats.jdbc.schema-awaited-by-server";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrationRun.class);
+
+    private final BeanLocator beans;
+    private volatile CompletableFuture<Void> migrated = CompletableFuture.completedFuture(null);
+
+    SchemaMigrationRun(BeanLocator beans) {
+        this.beans = beans;
+    }
+
+    @Override
+    public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
+        DataSource dataSource = event.getBean();
+        String name = event.getBeanDefinition() instanceof NameResolver resolver
+                ? resolver.resolveName().orElse(JdbcMigrations.DATASOURCE) : JdbcMigrations.DATASOURCE;
+        beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(name))
+                .filter(FlywayConfigurationProperties::isEnabled)
+                .ifPresent(config -> start(config, DelegatingDataSource.unwrapDataSource(dataSource)));
+        return dataSource;
+    }
+
+    /**
+     * Returns once the schema is migrated (at once after that, or when no migration runs).
+     *
+     * @throws IllegalStateException if the migration failed, with its failure as the cause
+     */
+    public void awaitMigrated() {
+        CompletableFuture<Void> run = migrated;
+        if (run.isDone() && !run.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            run.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("the schema migration failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private synchronized void start(FlywayConfigurationProperties config, DataSource dataSource) {
+        // Looked up here, on the thread building the context: the migration thread only talks to the database.
+        Optional<FlywayConfigurationCustomizer> customizer =
+                beans.findBean(FlywayConfigurationCustomizer.class, Qualifiers.byName(config.getNameQualifier()));
+        CompletableFuture<Void> run = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                migrate(config, customizer, dataSource);
+                run.complete(null);
+            } catch (Throwable e) {
+                run.completeExceptionally(e);
+            }
+        }, "schema-migration");
+        thread.setDaemon(true);
+        migrated = CompletableFuture.allOf(migrated, run);
+        thread.start();
+    }
+
+    private static void migrate(FlywayConfigurationProperties config,
+                                Optional<FlywayConfigurationCustomizer> customizer, DataSource dataSource) {
+        FluentConfiguration fluent = config.getFluentConfiguration().cleanDisabled(!config.isCleanSchema())
+                .dataSource(dataSource).configuration(config.getProperties());
+        customizer.ifPresent(it -> it.customizeFluentConfiguration(fluent));
+        Flyway flyway = fluent.load();
+        if (config.isCleanSchema()) {
+            LOG.info("Cleaning schema for database with qualifier [{}]", config.getNameQualifier());
+            flyway.clean();
+        }
+        LOG.info("Running migrations for database with qualifier [{}]", config.getNameQualifier());
+        flyway.migrate();
+    }
+}
