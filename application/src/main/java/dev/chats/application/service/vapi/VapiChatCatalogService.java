@@ -19,19 +19,21 @@ import java.util.List;
 /**
  * Reads, lists and deletes the caller's chats; another user's chats do not exist for the caller. A deletion is
  * announced to the owner's clients as {@code chat.deleted}. Chats are answered with their whole context, put back
- * together from the turns they continue; a chat's continuations are given their whole context before it goes, so
- * they read the same afterwards.
+ * together from the turns they continue; a chat's continuations, and the other turns and history of its session,
+ * are written out whole before it goes, so they read the same afterwards.
  */
 public final class VapiChatCatalogService implements GetVapiChatUseCase, ListVapiChatsUseCase,
         DeleteVapiChatUseCase {
 
     private final VapiChatRepository chats;
     private final VapiConversationReader reader;
+    private final SessionTurns sessionTurns;
     private final ChatEvents events;
 
     public VapiChatCatalogService(VapiChatRepository chats, VapiSessionRepository sessions, ChatEvents events) {
         this.chats = chats;
         this.reader = new VapiConversationReader(chats, sessions);
+        this.sessionTurns = new SessionTurns(chats, sessions);
         this.events = events;
     }
 
@@ -49,6 +51,9 @@ public final class VapiChatCatalogService implements GetVapiChatUseCase, ListVap
     @Override
     public VapiChat delete(User actor, VapiChatId id) {
         VapiChat chat = reader.find(actor.id(), id).orElseThrow(VapiChatNotFoundException::chat);
+        if (chat.sessionId() != null) {
+            sessionTurns.beforeTurnDeleted(actor.id(), chat.sessionId());
+        }
         List<VapiChat> continuations = reader.continuations(actor.id(), id).stream().filter(VapiChat::turnOnly)
                 .toList();
         for (VapiChat whole : reader.read(actor.id(), continuations)) {

@@ -16,10 +16,6 @@ import dev.chats.domain.vapi.VapiSessionId;
 import dev.chats.domain.vapi.VapiSessionPage;
 import dev.chats.domain.vapi.VapiSessionQuery;
 
-import dev.chats.domain.vapi.VapiChat;
-import dev.chats.domain.vapi.VapiConversations;
-
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +31,7 @@ public final class VapiSessionService implements VapiSessionsUseCase {
     private final VapiSessionRepository sessions;
     private final VapiChatRepository chats;
     private final VapiConversationReader reader;
+    private final SessionTurns turns;
     private final SavedAssistantRepository assistants;
     private final IdGenerator ids;
     private final Clock clock;
@@ -44,6 +41,7 @@ public final class VapiSessionService implements VapiSessionsUseCase {
         this.sessions = sessions;
         this.chats = chats;
         this.reader = new VapiConversationReader(chats, sessions);
+        this.turns = new SessionTurns(chats, sessions);
         this.assistants = assistants;
         this.ids = ids;
         this.clock = clock;
@@ -92,7 +90,7 @@ public final class VapiSessionService implements VapiSessionsUseCase {
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
             VapiSession stored = stored(actor, id);
             if (patch.messages() != null) {
-                keepContexts(stored); // the turns leave the history they are part of
+                turns.keepContexts(stored); // the turns leave the history they are part of
             }
             VapiSession updated = stored.patched(patch.name(), patch.status(), patch.expirationSeconds(),
                     patch.messages(), clock.nowEpochMillis());
@@ -108,21 +106,9 @@ public final class VapiSessionService implements VapiSessionsUseCase {
         VapiSession session = get(actor, id);
         VapiSession stored = stored(actor, id);
         if (!stored.messages().isEmpty()) {
-            keepContexts(stored); // without the session, its turns' contexts would lose its messages
+            turns.keepContexts(stored); // without the session, its turns' contexts would lose its messages
         }
         sessions.delete(actor.id(), id).orElseThrow(VapiSessionService::notFound);
         return session;
-    }
-
-    /**
-     * Gives each turn-only chat of the session its whole context, so the chat reads the same once the session's
-     * stored messages change or go; such a chat no longer counts as a turn of the session's history.
-     */
-    private void keepContexts(VapiSession stored) {
-        List<VapiChat> turns = chats.sessionTurns(stored.ownerId(), List.of(stored.id().value()));
-        VapiConversations conversations = new VapiConversations(turns, List.of(stored), turns);
-        for (VapiChat turn : turns) {
-            chats.replace(turn.withContext(conversations.context(turn)));
-        }
     }
 }
