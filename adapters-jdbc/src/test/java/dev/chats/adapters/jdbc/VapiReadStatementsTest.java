@@ -1,8 +1,8 @@
 package dev.chats.adapters.jdbc;
 
+import dev.chats.domain.port.contract.VapiTurns;
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.VapiChat;
-import dev.chats.domain.vapi.VapiChatId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -50,19 +50,7 @@ class VapiReadStatementsTest {
         assertThat(turnsOfThirty).isEqualTo(turnsOfOne);
     }
 
-    /** {@code turns} turn-only chats, each continuing the one before, the first in {@code sessionId}. */
     private VapiChat conversation(JdbcVapiChatRepository chats, int turns, String sessionId) {
-        VapiChatId previous = null;
-        VapiChat turn = null;
-        for (int i = 0; i < turns; i++) {
-            clock++;
-            String text = "turn " + i;
-            turn = new VapiChat(new VapiChatId(UUID.randomUUID().toString()), owner, null, null, null, null,
-                    i == 0 ? sessionId : null, previous, text, false, List.of(Map.of("role", "user", "content", text)),
-                    List.of(Map.of("role", "assistant", "content", "re " + text)), List.of(), 0, clock, clock, true);
-            chats.add(turn);
-            previous = turn.id();
-        }
-        return turn;
+        return VapiTurns.conversation(chats::add, owner, turns, sessionId, () -> ++clock);
     }
 }

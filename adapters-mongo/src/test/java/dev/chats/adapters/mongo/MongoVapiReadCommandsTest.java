@@ -6,15 +6,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import dev.chats.domain.port.contract.VapiTurns;
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.VapiChat;
-import dev.chats.domain.vapi.VapiChatId;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,19 +71,7 @@ class MongoVapiReadCommandsTest {
         return List.copyOf(commands);
     }
 
-    /** {@code turns} turn-only chats, each continuing the one before, the first in {@code sessionId}. */
     private VapiChat conversation(MongoVapiChatRepository chats, int turns, String sessionId) {
-        VapiChatId previous = null;
-        VapiChat turn = null;
-        for (int i = 0; i < turns; i++) {
-            clock++;
-            String text = "turn " + i;
-            turn = new VapiChat(new VapiChatId(UUID.randomUUID().toString()), owner, null, null, null, null,
-                    i == 0 ? sessionId : null, previous, text, false, List.of(Map.of("role", "user", "content", text)),
-                    List.of(Map.of("role", "assistant", "content", "re " + text)), List.of(), 0, clock, clock, true);
-            chats.add(turn);
-            previous = turn.id();
-        }
-        return turn;
+        return VapiTurns.conversation(chats::add, owner, turns, sessionId, () -> ++clock);
     }
 }

@@ -2,6 +2,7 @@ package dev.chats.application.service.vapi;
 
 import dev.chats.domain.port.VapiChatRepository;
 import dev.chats.domain.port.VapiSessionRepository;
+import dev.chats.domain.port.contract.VapiTurns;
 import dev.chats.domain.port.fake.InMemoryVapiChatRepository;
 import dev.chats.domain.port.fake.InMemoryVapiSessionRepository;
 import dev.chats.domain.user.EmailAddress;
@@ -9,7 +10,6 @@ import dev.chats.domain.user.Role;
 import dev.chats.domain.user.User;
 import dev.chats.domain.user.UserId;
 import dev.chats.domain.vapi.VapiChat;
-import dev.chats.domain.vapi.VapiChatId;
 import dev.chats.domain.vapi.VapiChatQuery;
 import dev.chats.domain.vapi.VapiSession;
 import dev.chats.domain.vapi.VapiSessionId;
@@ -63,18 +63,7 @@ class VapiReadsBoundedTest {
 
     /** {@code turns} turn-only chats, each continuing the one before; the first in {@code sessionId} if given. */
     private VapiChat conversation(int turns, String sessionId) {
-        VapiChatId previous = null;
-        VapiChat turn = null;
-        for (int i = 0; i < turns; i++) {
-            clock++;
-            String text = "turn " + i;
-            turn = new VapiChat(new VapiChatId(UUID.randomUUID().toString()), owner.id(), null, null, null, null,
-                    i == 0 ? sessionId : null, previous, text, false, List.of(Map.of("role", "user", "content", text)),
-                    List.of(Map.of("role", "assistant", "content", "re " + text)), List.of(), 0, clock, clock, true);
-            chats.add(turn);
-            previous = turn.id();
-        }
-        return turn;
+        return VapiTurns.conversation(chats::add, owner.id(), turns, sessionId, () -> ++clock);
     }
 
     private List<String> readsOf(Runnable read) {
