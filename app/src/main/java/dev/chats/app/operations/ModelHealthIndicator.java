@@ -4,6 +4,8 @@ import dev.chats.adapters.openai.OpenAiChatCompletions;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
@@ -11,12 +13,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reports whether the model server ({@code OPENAI_API_BASE_URL}) answers, as {@code model}. It is always UP: only
  * the Vapi routes need the model, and they answer its absence themselves, so an unreachable model must not take the
- * instance out of service. The last answer is kept for {@link #REFRESH}, so frequent probes do not call the model
- * server (perhaps a paid API) each time.
+ * instance out of service. A probe never waits for the model server: it reports the last answer, asked for again
+ * in the background once it is {@link #REFRESH} old (so frequent probes do not call a perhaps paid API each time),
+ * and {@code checking: true} until the first answer. A slow or silent model server therefore never delays
+ * readiness, the first answer of a new instance included.
  */
 @Singleton
 final class ModelHealthIndicator implements HealthIndicator {
@@ -25,12 +32,16 @@ final class ModelHealthIndicator implements HealthIndicator {
 
     private final OpenAiChatCompletions model;
     private final BlockingProbe probe;
+    private final ExecutorService blocking;
+    private final AtomicBoolean asking = new AtomicBoolean();
     private volatile Map<String, Object> last;
     private volatile long lastAtNanos;
 
-    ModelHealthIndicator(OpenAiChatCompletions model, BlockingProbe probe) {
+    ModelHealthIndicator(OpenAiChatCompletions model, BlockingProbe probe,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.model = model;
         this.probe = probe;
+        this.blocking = blocking;
     }
 
     @Override
@@ -41,16 +52,34 @@ final class ModelHealthIndicator implements HealthIndicator {
 
     private Map<String, Object> details() {
         Map<String, Object> known = last;
-        if (known != null && System.nanoTime() - lastAtNanos < REFRESH.toNanos()) {
+        boolean stale = known == null || System.nanoTime() - lastAtNanos >= REFRESH.toNanos();
+        if (stale && asking.compareAndSet(false, true)) {
+            try {
+                blocking.execute(this::ask);
+            } catch (RejectedExecutionException e) {
+                asking.set(false);
+            }
+        }
+        if (known != null) {
             return known;
         }
-        OptionalInt answer = model.probe(BlockingProbe.TIMEOUT.minusMillis(500));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("url", model.baseUrl());
-        details.put("reachable", answer.isPresent());
-        answer.ifPresent(status -> details.put("httpStatus", status));
-        last = details;
-        lastAtNanos = System.nanoTime();
-        return details;
+        Map<String, Object> checking = new LinkedHashMap<>();
+        checking.put("url", model.baseUrl());
+        checking.put("checking", true);
+        return checking;
+    }
+
+    private void ask() {
+        try {
+            OptionalInt answer = model.probe(BlockingProbe.TIMEOUT.minusMillis(500));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("url", model.baseUrl());
+            details.put("reachable", answer.isPresent());
+            answer.ifPresent(status -> details.put("httpStatus", status));
+            last = details;
+            lastAtNanos = System.nanoTime();
+        } finally {
+            asking.set(false);
+        }
     }
 }

@@ -74,11 +74,37 @@ class HealthEndpointsTest {
         });
     }
 
+    /**
+     * The model server is asked in the background, never while a probe waits: the first probes say it is being
+     * checked, and they answer UP meanwhile.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readinessOnceTheModelWasAsked() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            Map<String, Object> body = client.toBlocking().retrieve(HttpRequest.GET("/health/readiness")
+                    .header("Authorization", admin.bearer()), JSON);
+            assertThat(body).containsEntry("status", "UP");
+            Map<String, Object> model = (Map<String, Object>) ((Map<String, Object>) body.get("details")).get("model");
+            Map<String, Object> modelDetails = (Map<String, Object>) model.get("details");
+            if (modelDetails.containsKey("reachable")) {
+                return body;
+            }
+            assertThat(modelDetails).containsEntry("checking", true);
+            assertThat(System.nanoTime()).as("the model server's answer within 20 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anAdmin_getsEachIndicator_theStoreUp_andTheUnreachableModelReportedButNotFailing() {
-        Map<String, Object> body = client.toBlocking().retrieve(HttpRequest.GET("/health/readiness")
-                .header("Authorization", admin.bearer()), JSON);
+        Map<String, Object> body = readinessOnceTheModelWasAsked();
         assertThat(body).containsEntry("status", "UP");
         Map<String, Object> details = (Map<String, Object>) body.get("details");
         assertThat((Map<String, Object>) details.get("store")).containsEntry("status", "UP");
@@ -89,6 +115,26 @@ class HealthEndpointsTest {
         assertThat((Map<String, Object>) model.get("details")).containsEntry("reachable", false)
                 .containsEntry("url", "http://127.0.0.1:9/v1");
         assertThat(details).doesNotContainKey("broker");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aModelServerThatNeverAnswers_doesNotHoldReadiness_whichSaysItIsBeingChecked() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             EmbeddedServer withSilentModel = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                     "datasources.default.url", "jdbc:h2:mem:health-silent;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                     "chats.model.openai.base-url", "http://127.0.0.1:" + silent.getLocalPort() + "/v1"), "test");
+             HttpClient silentClient = HttpClient.create(withSilentModel.getURL())) {
+            TestUsers.Account first = TestUsers.signUp(silentClient, "Admin");
+            Map<String, Object> body = silentClient.toBlocking().retrieve(HttpRequest.GET("/health/readiness")
+                    .header("Authorization", first.bearer()), JSON);
+            assertThat(body).containsEntry("status", "UP");
+            Map<String, Object> model = (Map<String, Object>) ((Map<String, Object>) body.get("details")).get("model");
+            assertThat(model).containsEntry("status", "UP");
+            // The probe's own wait (2.5 s) has not ended: the answer did not wait for it.
+            assertThat((Map<String, Object>) model.get("details")).containsEntry("checking", true)
+                    .doesNotContainKey("reachable");
+        }
     }
 
     @Test
