@@ -45,7 +45,8 @@ class H2TextColumnsMigrationTest {
             try (Connection connection = dataSource.getConnection()) {
                 assertThat(strings(connection, "SELECT profile_image_url FROM app_user"))
                         .containsExactly("data:image/png;base64," + LONG);
-                assertThat(strings(connection, "SELECT body FROM chat")).containsExactly("{\"title\":\"" + LONG + "\"}");
+                assertThat(strings(connection, "SELECT body FROM chat"))
+                        .containsExactly("{\"title\":\"" + LONG + "\"}");
                 assertThat(strings(connection, "SELECT legacy_text FROM chat")).containsExactly(LONG);
                 assertThat(strings(connection, "SELECT body FROM chat_message ORDER BY position"))
                         .containsExactly("{\"content\":\"" + LONG + "\"}", "{}");
@@ -69,7 +70,8 @@ class H2TextColumnsMigrationTest {
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 found.add(rows.getString(1));
             }
