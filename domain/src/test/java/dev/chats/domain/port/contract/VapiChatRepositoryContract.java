@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.chats.domain.port.contract.ContractFixtures.list;
 import static dev.chats.domain.port.contract.ContractFixtures.newOwner;
@@ -76,6 +81,36 @@ public abstract class VapiChatRepositoryContract {
 
     // ---------------------------------------------------------------------------------------------------------
     // add and findById
+
+    @Test
+    void givenANewOwner_chatsAddedAtOnce_areAllStoredAndCounted() throws Exception {
+        UserId owner = newOwner();
+        int writers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<VapiChatId>> added = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                long at = 1_700_000_000_000L + i;
+                added.add(pool.submit(() -> {
+                    VapiChat chat = chat(owner, at);
+                    start.await();
+                    vapiChats().add(chat);
+                    return chat.id();
+                }));
+            }
+            start.countDown();
+            for (Future<VapiChatId> chat : added) {
+                assertThat(vapiChats().findById(owner, chat.get(60, TimeUnit.SECONDS))).isPresent();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        VapiChatPage page = vapiChats().list(new VapiChatQuery(owner, null, null, null, null, null, null, false, 1,
+                100));
+        assertThat(page.results()).hasSize(writers);
+        assertThat(page.totalItems()).isEqualTo(writers);
+    }
 
     @Test
     void givenAddedChat_findById_returnsEveryFieldExactly() {
