@@ -560,6 +560,9 @@ public final class JdbcChatRepository implements ChatRepository {
             }
             return;
         }
+        if (chats.stream().allMatch(chat -> ChatStorage.of(chat).document().messages().isEmpty())) {
+            return; // a new chat without messages (most of POST /chats/new) spares the COPY's round trips
+        }
         try (PostgresMessageCopy copy = PostgresMessageCopy.start(connection)) {
             for (Chat chat : chats) {
                 for (Message message : ChatStorage.of(chat).document().messages()) {
