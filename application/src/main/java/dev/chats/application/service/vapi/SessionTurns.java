@@ -35,10 +35,7 @@ final class SessionTurns {
      */
     void keepContexts(VapiSession stored) {
         List<VapiChat> turns = chats.sessionTurns(stored.ownerId(), List.of(stored.id().value()));
-        VapiConversations conversations = new VapiConversations(turns, List.of(stored), turns);
-        for (VapiChat turn : turns) {
-            chats.replace(turn.withContext(conversations.context(turn)));
-        }
+        writeWhole(turns, new VapiConversations(turns, List.of(stored), turns));
     }
 
     /**
@@ -51,10 +48,14 @@ final class SessionTurns {
         Optional<VapiSession> session = VapiSessionId.parse(sessionId).flatMap(id -> sessions.findById(owner, id));
         List<VapiChat> turns = chats.sessionTurns(owner, List.of(sessionId));
         VapiConversations conversations = new VapiConversations(turns, session.stream().toList(), turns);
+        writeWhole(turns, conversations);
+        session.ifPresent(stored -> keepHistory(stored, conversations.sessionHistory(stored)));
+    }
+
+    private void writeWhole(List<VapiChat> turns, VapiConversations conversations) {
         for (VapiChat turn : turns) {
             chats.replace(turn.withContext(conversations.context(turn)));
         }
-        session.ifPresent(stored -> keepHistory(stored, conversations.sessionHistory(stored)));
     }
 
     private void keepHistory(VapiSession stored, List<Map<String, Object>> history) {
