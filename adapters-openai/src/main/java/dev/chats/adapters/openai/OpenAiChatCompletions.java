@@ -12,8 +12,10 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,9 @@ public final class OpenAiChatCompletions implements ModelProvider {
         this.settings = settings;
         this.urls = new ModelUrlPolicy(settings.urlsAllowed());
         this.json = json;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        // The client's own work on an answer (handing its bytes to BodyText or its lines to SseLines) is short and
+        // never blocks, so it runs on the client's selector thread: a hand-off to a pool per answer cost more.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -88,14 +91,15 @@ public final class OpenAiChatCompletions implements ModelProvider {
 
     @Override
     public Completion complete(ModelRequest request) {
-        HttpRequest http = httpRequest(request, false);
-        CompletableFuture<HttpResponse<String>> call = client.sendAsync(http,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        HttpResponse<String> response = await(call, request.timeout());
+        long deadline = System.nanoTime() + request.timeout().toNanos();
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(httpRequest(request, false), request.timeout());
+        BodyText text = new BodyText();
+        response.body().subscribe(text);
         if (response.statusCode() / 100 != 2) {
+            text.cancel();
             throw new ModelUnavailableException("the model answered HTTP " + response.statusCode(), null);
         }
-        Map<String, Object> body = object(parse(response.body()), "answer");
+        Map<String, Object> body = object(parse(text.await(deadline, request.timeout())), "answer");
         Object choices = body.get("choices");
         if (!(choices instanceof List<?> list) || list.isEmpty()) {
             throw garbage("no choices");
@@ -110,12 +114,9 @@ public final class OpenAiChatCompletions implements ModelProvider {
 
     @Override
     public Completion stream(ModelRequest request, Consumer<String> onDelta) {
-        HttpRequest http = httpRequest(request, true);
         SseLines lines = new SseLines();
-        // The publisher handler completes with the headers; the lines then arrive as they are read.
-        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> call = client.sendAsync(http,
-                HttpResponse.BodyHandlers.ofPublisher());
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = await(call, request.timeout());
+        // The publisher handler answers with the headers; the lines then arrive as they are read.
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(httpRequest(request, true), request.timeout());
         response.body().subscribe(HttpResponse.BodySubscribers.fromLineSubscriber(lines));
         StringBuilder text = new StringBuilder();
         ModelUsage usage = ModelUsage.NONE;
@@ -223,18 +224,24 @@ public final class OpenAiChatCompletions implements ModelProvider {
         return wire;
     }
 
-    private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> call, Duration timeout) {
+    /**
+     * Sends the request and answers once the response's head has arrived (within {@code timeout}, the request's own
+     * timeout); the body is read by whoever subscribes to it. The blocking {@code send} is used rather than
+     * {@code sendAsync}: the latter hands every answer to {@code CompletableFuture}'s default executor, which on a
+     * host of fewer than three cores starts a new thread per call.
+     */
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest http, Duration timeout) {
         try {
-            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
+            return client.send(http, HttpResponse.BodyHandlers.ofPublisher());
+        } catch (HttpConnectTimeoutException e) {
+            throw new ModelUnavailableException("the model cannot be reached", e);
+        } catch (HttpTimeoutException e) {
             throw new ModelUnavailableException("the model did not answer within " + timeout.toSeconds() + " s", e);
+        } catch (IOException e) {
+            throw new ModelUnavailableException("the model cannot be reached", e);
         } catch (InterruptedException e) {
-            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new ModelUnavailableException("the model call was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new ModelUnavailableException("the model cannot be reached", e.getCause());
         }
     }
 

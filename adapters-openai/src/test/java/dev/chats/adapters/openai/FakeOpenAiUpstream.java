@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code u} of a request with {@code n} messages it answers {@code ECHO[n]: u} with usage 10 prompt / 5 completion
  * tokens; streamed, it sends a role-only chunk, the text in 3 chunks, a finish chunk, a usage chunk and
  * {@code [DONE]}. It records the last request (body and authorization header). Other modes answer 500, answer
- * garbage, answer only after a delay, stop sending in the middle of a stream, or hold a stream after its first piece
+ * garbage, answer only after a delay, stop sending in the middle of a stream (or of a whole answer), or hold a stream after its first piece
  * of text until the test releases it.
  */
 public final class FakeOpenAiUpstream implements AutoCloseable {
@@ -145,10 +145,22 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
             String text = echo((List<?>) body.get("messages"));
             if (Boolean.TRUE.equals(body.get("stream"))) {
                 stream(exchange, text, current);
+            } else if (current == Mode.HANG_MID_STREAM) {
+                sendHalfAndHang(exchange, json.writeValueAsString(whole(text)));
             } else {
                 send(exchange, 200, json.writeValueAsString(whole(text)));
             }
         }
+    }
+
+    private void sendHalfAndHang(HttpExchange exchange, String answer) throws IOException {
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        sleep(delayMillis);
     }
 
     private Map<String, Object> whole(String text) {

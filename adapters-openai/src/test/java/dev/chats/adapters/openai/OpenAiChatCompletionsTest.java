@@ -121,6 +121,18 @@ class OpenAiChatCompletionsTest {
     }
 
     @Test
+    void givenUpstreamStoppingMidAnswer_complete_givesUpAfterTheTimeout() {
+        upstream.mode(FakeOpenAiUpstream.Mode.HANG_MID_STREAM);
+        upstream.delayMillis(20_000);
+        long start = System.nanoTime();
+
+        // The answer's head arrives at once: the timeout must bound its body as well, not only the head.
+        assertThatThrownBy(() -> adapter("").complete(request(null, Duration.ofSeconds(1))))
+                .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("did not answer within");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void givenUpstreamStoppingMidStream_stream_givesUpAfterTheIdleTimeout() {
         upstream.mode(FakeOpenAiUpstream.Mode.HANG_MID_STREAM);
         upstream.delayMillis(20_000);
