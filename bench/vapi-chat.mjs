@@ -1,12 +1,14 @@
 // Vapi /chat benchmark against the server and a fake OpenAI-compatible upstream, all figures from one run:
 //   1. the server's own overhead on a non-streamed POST /chat (the client's latency minus the time the upstream spent
-//      on that very request), p50/p99 at CONCURRENCY (50) requests in flight;
+//      on that very request, and the same as the server measures it: its Server-Timing total minus model), p50/p99
+//      at CONCURRENCY (50) requests in flight, with the upstream answering after DELAY (20) ms, which saturates the
+//      server, and after MODEL_DELAY (500) ms, as a model answers a short question;
 //   2. time from the upstream writing its first content chunk to the client reading the first streamed delta;
 //   3. GET /chat page 1 (limit 100, the default) for a user with SMALL (1,000) chats and with LARGE (100,000), and
 //      their ratio;
 //   4. OPEN (500) streamed POST /chat held open at once (the upstream pauses HOLD ms between its three chunks): how
-//      many read their first delta within two pauses of the start, while none had ended, and the server's heap after a full GC, resident size and threads
-//      before and while they are open, per stream.
+//      many read their first delta within two pauses of the start, while none had ended, and the server's heap
+//      after a full GC, resident size and threads before and while they are open, per stream.
 // Usage (Node 18+, no packages), from the repository root after `./mvnw -q -DskipTests package`:
 //   node bench/vapi-chat.mjs --postgres 127.0.0.1:5432/test --pg-user postgres
 //        # starts app/target/chats-server.jar on PostgreSQL, in a schema of its own (dropped at the end), and fills
@@ -15,9 +17,10 @@
 //   node bench/vapi-chat.mjs --server http://localhost:8080 --upstream-port 18089
 //        # against a server you started with CHATS_MODEL_URLS_ALLOWED=http://127.0.0.1:18089/v1 (fills by POST /chat)
 // Options: --concurrency 50 --requests 3000 --streams 300 --small 1000 --large 100000 --delay 20 (upstream think
-// time in ms for the overhead run) --gap 20 (ms between streamed chunks) --open 500 --hold 10000; --phases 1,2,3,4
-// runs only some. Phase 4's memory figures need jcmd (the JDK's) and a server this script started. Any DATASOURCES_DEFAULT_*/CHATS_* variable
-// in the environment reaches the server it starts.
+// time in ms for the overhead run) --model-delay 500 --model-requests 1000 (the second overhead run; 0 skips it)
+// --gap 20 (ms between streamed chunks) --open 500 --hold 10000; --phases 1,2,3,4 runs only some. Phase 4's memory
+// figures need jcmd (the JDK's) and a server this script started. Any DATASOURCES_DEFAULT_*/CHATS_* variable in the
+// environment reaches the server it starts.
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,28 +128,41 @@ async function main() {
     const phases = new Set(String(options.phases).split(','));
     if (phases.has('1')) {
     progress('1. overhead');
-    // 1. Overhead on non-streamed POST /chat at CONCURRENCY in flight.
+    // 1. Overhead on non-streamed POST /chat at CONCURRENCY in flight: with the upstream answering at once (DELAY),
+    // which saturates the server, then as a model answers a short question (MODEL_DELAY).
     const concurrency = Number(options.concurrency);
-    const requests = Number(options.requests);
-    await upstream.set({delay: Number(options.delay), gap: 0});
-    const latency = new Map();
-    const cpuBefore = server.cpuMillis?.();
-    const started = now();
-    await concurrently(requests, concurrency, async (i) => {
-      const tag = `overhead-${i}`;
-      const t0 = now();
-      await client.call('POST', '/chat', {assistant, input: tag}, key);
-      latency.set(tag, now() - t0);
-    });
-    const wall = (now() - started) / 1000;
-    const cpu = cpuBefore === undefined ? '' : `; server CPU ${((server.cpuMillis() - cpuBefore) / requests).toFixed(1)} ms `
-      + 'per request (all its threads, GC and JIT included)';
-    const {spent} = await upstream.records();
-    const overhead = [...latency].map(([tag, ms]) => ms - spent.get(tag));
-    const upstreamSpent = [...latency.keys()].map((tag) => spent.get(tag));
-    console.log(`1. POST /chat (non-streamed), ${requests} requests, ${concurrency} in flight, upstream think time `
-      + `${options.delay} ms: ${(requests / wall).toFixed(0)} requests/s; client latency ${describe([...latency.values()])}; `
-      + `upstream's own time ${describe(upstreamSpent)}; server overhead (latency - upstream) ${describe(overhead)}${cpu}`);
+    for (const [delay, requests] of [[Number(options.delay), Number(options.requests)],
+      [Number(options['model-delay']), Number(options['model-requests'])]]) {
+      if (requests <= 0) continue;
+      await upstream.set({delay, gap: 0});
+      const latency = new Map();
+      const serverSide = [];
+      const cpuBefore = server.cpuMillis?.();
+      const started = now();
+      await concurrently(requests, concurrency, async (i) => {
+        const tag = `overhead-${delay}-${i}`;
+        const t0 = now();
+        const timing = {};
+        await client.call('POST', '/chat', {assistant, input: tag}, key, timing);
+        latency.set(tag, now() - t0);
+        // Server-Timing: the server's time to the answer's head and, of it, the model call's.
+        const model = /model;dur=([\d.]+)/.exec(timing.header ?? '');
+        const total = /total;dur=([\d.]+)/.exec(timing.header ?? '');
+        if (model && total) serverSide.push(Number(total[1]) - Number(model[1]));
+      });
+      const wall = (now() - started) / 1000;
+      const cpu = cpuBefore === undefined ? '' : `; server CPU ${((server.cpuMillis() - cpuBefore) / requests).toFixed(1)} `
+        + 'ms per request (all its threads, GC and JIT included)';
+      const {spent} = await upstream.records();
+      const overhead = [...latency].map(([tag, ms]) => ms - spent.get(tag));
+      const upstreamSpent = [...latency.keys()].map((tag) => spent.get(tag));
+      const measured = serverSide.length === requests ? `; measured by the server (Server-Timing total - model) `
+        + describe(serverSide) : `; Server-Timing missing on ${requests - serverSide.length} answers`;
+      console.log(`1. POST /chat (non-streamed), ${requests} requests, ${concurrency} in flight, upstream think time `
+        + `${delay} ms: ${(requests / wall).toFixed(0)} requests/s; client latency ${describe([...latency.values()])}; `
+        + `upstream's own time ${describe(upstreamSpent)}; server overhead (client latency - upstream) `
+        + `${describe(overhead)}${measured}${cpu}`);
+    }
     }
 
     if (phases.has('2')) {
@@ -266,13 +282,15 @@ class Client {
     this.agent = agent;
   }
 
-  call(method, uri, body, token) {
+  /** Answers the parsed body; `timing.header`, when given, receives the answer's Server-Timing header. */
+  call(method, uri, body, token, timing) {
     return new Promise((resolve, reject) => {
       const payload = body == null ? null : Buffer.from(JSON.stringify(body));
       const req = http.request({host: this.url.hostname, port: this.url.port, path: uri, method, agent: this.agent,
         headers: {...(payload ? {'content-type': 'application/json', 'content-length': payload.length} : {}),
           ...(token ? {authorization: `Bearer ${token}`} : {})}}, (res) => {
         const parts = [];
+        if (timing) timing.header = res.headers['server-timing'];
         res.on('data', (part) => parts.push(part));
         res.on('end', () => {
           const text = Buffer.concat(parts).toString('utf8');
@@ -465,7 +483,7 @@ function freePort() {
 
 function parseOptions(args) {
   const options = {concurrency: 50, requests: 3000, streams: 300, small: 1000, large: 100000, delay: 20, gap: 20,
-    open: 500, hold: 10000, phases: '1,2,3,4'};
+    'model-delay': 500, 'model-requests': 1000, open: 500, hold: 10000, phases: '1,2,3,4'};
   for (let i = 0; i < args.length; i += 2) options[args[i].replace(/^--/, '')] = args[i + 1];
   return options;
 }

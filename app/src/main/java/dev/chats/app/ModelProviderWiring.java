@@ -2,6 +2,7 @@ package dev.chats.app;
 
 import dev.chats.adapters.openai.OpenAiChatCompletions;
 import dev.chats.adapters.openai.OpenAiSettings;
+import dev.chats.adapters.rest.requestlog.ServerTiming;
 import dev.chats.app.operations.MeteredModelProvider;
 import dev.chats.domain.port.ModelProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,6 @@ final class ModelProviderWiring {
 
     @Singleton
     ModelProvider modelProvider(OpenAiChatCompletions openAi, MeterRegistry registry) {
-        return new MeteredModelProvider(openAi, registry);
+        return new MeteredModelProvider(openAi, registry, ServerTiming::addModelTime);
     }
 }

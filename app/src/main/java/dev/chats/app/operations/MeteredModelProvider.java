@@ -9,12 +9,14 @@ import io.micrometer.core.instrument.Timer;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
  * The model port, measured: each call's duration by mode ({@code complete}, {@code stream}) and outcome
  * ({@code ok}, {@code failed}) as {@code chats.model.calls}, and the tokens the model reported as
- * {@code chats.model.tokens} by kind ({@code prompt}, {@code completion}).
+ * {@code chats.model.tokens} by kind ({@code prompt}, {@code completion}); each call's duration is also handed to
+ * {@code onCallTime} (the request's {@code Server-Timing}).
  */
 public final class MeteredModelProvider implements ModelProvider {
 
@@ -22,10 +24,12 @@ public final class MeteredModelProvider implements ModelProvider {
     private final MeterRegistry registry;
     private final Counter promptTokens;
     private final Counter completionTokens;
+    private final LongConsumer onCallTime;
 
-    public MeteredModelProvider(ModelProvider model, MeterRegistry registry) {
+    public MeteredModelProvider(ModelProvider model, MeterRegistry registry, LongConsumer onCallTime) {
         this.model = model;
         this.registry = registry;
+        this.onCallTime = onCallTime;
         this.promptTokens = tokens("prompt");
         this.completionTokens = tokens("completion");
     }
@@ -50,9 +54,11 @@ public final class MeteredModelProvider implements ModelProvider {
             completionTokens.increment(completion.usage().completionTokens());
             return completion;
         } finally {
+            long nanos = System.nanoTime() - started;
             Timer.builder("chats.model.calls").description("Calls to the model server")
                     .tag("mode", mode).tag("outcome", outcome).register(registry)
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    .record(nanos, TimeUnit.NANOSECONDS);
+            onCallTime.accept(nanos);
         }
     }
 

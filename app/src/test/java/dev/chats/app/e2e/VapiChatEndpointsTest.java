@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -438,6 +440,31 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
     }
 
     @Test
+    void serverTiming_tellsTheModelsTimeFromTheServersOwn() throws Exception {
+        UPSTREAM.mode(FakeOpenAiUpstream.Mode.SLOW);
+        UPSTREAM.delayMillis(300);
+        HttpResponse<String> whole;
+        try {
+            whole = send(t1, "/chat", body("assistant", assistant(), "input", "how long?"));
+        } finally {
+            UPSTREAM.delayMillis(3_000);
+        }
+        UPSTREAM.mode(FakeOpenAiUpstream.Mode.ECHO);
+        HttpResponse<String> list = send(t1, "/chat?limit=1", null);
+
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+        Matcher timing = Pattern.compile("model;dur=(\\d+\\.\\d\\d), total;dur=(\\d+\\.\\d\\d)")
+                .matcher(whole.headers().firstValue("Server-Timing").orElse(""));
+        assertThat(timing.matches()).as(whole.headers().map().toString()).isTrue();
+        double model = Double.parseDouble(timing.group(1));
+        double total = Double.parseDouble(timing.group(2));
+        assertThat(model).isGreaterThanOrEqualTo(300.0);
+        assertThat(total).isGreaterThanOrEqualTo(model);
+        // A request that does not call the model carries its total alone.
+        assertThat(list.headers().firstValue("Server-Timing").orElse("")).matches("total;dur=\\d+\\.\\d\\d");
+    }
+
+    @Test
     void disallowedOrUnreachableModelUrl_answers400Or502InTheNestEnvelope() {
         Map<String, Object> elsewhere = Map.of("model", Map.of("provider", "custom-llm",
                 "url", "http://169.254.169.254/latest", "model", "m"));
@@ -651,9 +678,17 @@ class VapiChatEndpointsTest implements TestPropertyProvider {
 
     private HttpResponse<String> stream(TestUsers.Account who, String path, Map<String, Object> body)
             throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .header("Authorization", who.bearer()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(api.write(body))).build();
-        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return send(who, path, body);
+    }
+
+    /** POST {@code body} (GET without one) with the JDK's client, whose answer shows every header. */
+    private HttpResponse<String> send(TestUsers.Account who, String path, Map<String, Object> body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Authorization", who.bearer());
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(api.write(body)));
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

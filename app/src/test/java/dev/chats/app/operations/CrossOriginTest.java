@@ -114,7 +114,7 @@ class CrossOriginTest {
         assertThat(answer.code()).isEqualTo(200);
         assertThat(answer.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo(ALLOWED);
         assertThat(answer.getHeaders().getAll(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS))
-                .containsExactly("X-Request-ID,Preference-Applied,Content-Disposition");
+                .containsExactly("X-Request-ID,Preference-Applied,Content-Disposition,Server-Timing");
         assertThat(answer.header(HttpHeaders.VARY)).contains("Origin");
     }
 

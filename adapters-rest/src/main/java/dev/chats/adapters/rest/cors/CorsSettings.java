@@ -18,8 +18,9 @@ import java.util.Map;
 @Singleton
 final class CorsSettings implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {
 
-    /** Answer headers a page may read: request ids, the applied preference, the export file name. */
-    static final List<String> EXPOSED = List.of("X-Request-ID", "Preference-Applied", "Content-Disposition");
+    /** Answer headers a page may read: request ids, the applied preference, the export file name, the timing. */
+    static final List<String> EXPOSED = List.of("X-Request-ID", "Preference-Applied", "Content-Disposition",
+            "Server-Timing");
 
     private final AllowedOrigins allowed;
 

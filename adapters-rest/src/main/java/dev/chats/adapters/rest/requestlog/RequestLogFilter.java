@@ -18,7 +18,8 @@ import org.slf4j.MDC;
  * logging context (MDC {@code requestId}) for every line logged while the request is served, and writes one access
  * line per request on logger {@code chats.access}: method, route template, status, milliseconds until the answer's
  * head, request id and acting user. It logs no query string, header or body, so no token, password, API key or
- * message content reaches the access log. Runs before every other filter, so refusals are logged too.
+ * message content reaches the access log. Runs before every other filter, so refusals are logged too. The answer
+ * also carries its timing ({@link ServerTiming}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLogFilter implements Ordered {
@@ -45,11 +46,14 @@ final class RequestLogFilter implements Ordered {
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String id = request.getAttribute(REQUEST_ID, String.class).orElseGet(() -> RequestIds.accept(null));
         response.header(RequestIds.HEADER, id);
+        long nanos = request.getAttribute(STARTED, Long.class).map(started -> System.nanoTime() - started).orElse(-1L);
+        if (nanos >= 0) {
+            response.header(ServerTiming.HEADER, ServerTiming.value(request, nanos));
+        }
         if (!ACCESS.isInfoEnabled()) {
             return;
         }
-        long millis = request.getAttribute(STARTED, Long.class)
-                .map(started -> (System.nanoTime() - started) / 1_000_000).orElse(-1L);
+        long millis = nanos < 0 ? -1 : nanos / 1_000_000;
         String user = request.getAttribute(USER_ID, String.class).orElse("-");
         // MDC carries both ids for the JSON format; the message carries them for the plain one.
         try (MDC.MDCCloseable requestId = MDC.putCloseable(REQUEST_ID, id);
