@@ -2,7 +2,7 @@
 //   1. the server's own overhead on a non-streamed POST /chat (the client's latency minus the time the upstream spent
 //      on that very request, and the same as the server measures it: its Server-Timing total minus model), p50/p99
 //      at CONCURRENCY (50) requests in flight, with the upstream answering after DELAY (20) ms, which saturates the
-//      server, and after MODEL_DELAY (500) ms, as a model answers a short question;
+//      server, and after 250-750 ms, as a model answers a short question;
 //   2. time from the upstream writing its first content chunk to the client reading the first streamed delta;
 //   3. GET /chat page 1 (limit 100, the default) for a user with SMALL (1,000) chats and with LARGE (100,000), and
 //      their ratio;
@@ -17,7 +17,8 @@
 //   node bench/vapi-chat.mjs --server http://localhost:8080 --upstream-port 18089
 //        # against a server you started with CHATS_MODEL_URLS_ALLOWED=http://127.0.0.1:18089/v1 (fills by POST /chat)
 // Options: --concurrency 50 --requests 3000 --streams 300 --small 1000 --large 100000 --delay 20 (upstream think
-// time in ms for the overhead run) --model-delay 500 --model-requests 1000 (the second overhead run; 0 skips it)
+// time in ms for the overhead run) --model-delay 500 --model-jitter 0.5 --model-requests 1000 (the second overhead
+// run, its think time drawn uniformly from 500 ms ± 50 %; 0 requests skip it)
 // --gap 20 (ms between streamed chunks) --open 500 --hold 10000; --phases 1,2,3,4 runs only some. Phase 4's memory
 // figures need jcmd (the JDK's) and a server this script started. Any DATASOURCES_DEFAULT_*/CHATS_* variable in the
 // environment reaches the server it starts.
@@ -39,6 +40,7 @@ const progress = (text) => process.stderr.write(`[${new Date().toISOString().sli
 // streamed as a role chunk, the text in three chunks, a finish chunk, a usage chunk and [DONE].
 function runUpstream({port}) {
   let delay = 0;
+  let jitter = 0; // each answer's think time is drawn uniformly from delay × (1 ± jitter)
   let gap = 0;
   const spent = new Map();       // user message -> ms the upstream spent on the request (arrival to last byte)
   const firstChunk = new Map();  // user message -> when the first content chunk was written
@@ -60,7 +62,7 @@ function runUpstream({port}) {
             usage});
           res.writeHead(200, {'content-type': 'application/json', 'content-length': Buffer.byteLength(answer)});
           res.end(answer);
-        }, delay);
+        }, delay * (1 - jitter + 2 * jitter * Math.random()));
         return;
       }
       res.writeHead(200, {'content-type': 'text/event-stream'});
@@ -90,7 +92,7 @@ function runUpstream({port}) {
   server.keepAliveTimeout = 60_000;
   server.listen(port, '127.0.0.1', () => parentPort.postMessage({listening: server.address().port}));
   parentPort.on('message', (message) => {
-    if (message.set) ({delay, gap} = message.set);
+    if (message.set) ({delay, gap, jitter = 0} = message.set);
     if (message.records) {
       parentPort.postMessage({records: {spent: [...spent], firstChunk: [...firstChunk]}});
       spent.clear();
@@ -119,9 +121,10 @@ async function main() {
       + 'requests authenticate with an API key');
 
     progress('warming up');
-    // Warm-up: the JIT, the connection pools and the store's caches.
-    await upstream.set({delay: 0, gap: 0});
-    await concurrently(Math.min(500, Number(options.requests)), 20, (i) =>
+    // Warm-up: the JIT, the store's caches and the connection pools, at the concurrency measured, so that every
+    // connection (client to server, server to upstream) is open before the first measured request.
+    await upstream.set({delay: 20, gap: 0});
+    await concurrently(500, Number(options.concurrency), (i) =>
       client.call('POST', '/chat', {assistant, input: `warm-${i}`}, key));
     await upstream.records();
 
@@ -131,10 +134,12 @@ async function main() {
     // 1. Overhead on non-streamed POST /chat at CONCURRENCY in flight: with the upstream answering at once (DELAY),
     // which saturates the server, then as a model answers a short question (MODEL_DELAY).
     const concurrency = Number(options.concurrency);
-    for (const [delay, requests] of [[Number(options.delay), Number(options.requests)],
-      [Number(options['model-delay']), Number(options['model-requests'])]]) {
+    // A model's think time varies from answer to answer: a constant one would keep the clients in lockstep, their
+    // answers all arriving within the same millisecond.
+    for (const [delay, jitter, requests] of [[Number(options.delay), 0, Number(options.requests)],
+      [Number(options['model-delay']), Number(options['model-jitter']), Number(options['model-requests'])]]) {
       if (requests <= 0) continue;
-      await upstream.set({delay, gap: 0});
+      await upstream.set({delay, gap: 0, jitter});
       const latency = new Map();
       const serverSide = [];
       const cpuBefore = server.cpuMillis?.();
@@ -159,7 +164,7 @@ async function main() {
       const measured = serverSide.length === requests ? `; measured by the server (Server-Timing total - model) `
         + describe(serverSide) : `; Server-Timing missing on ${requests - serverSide.length} answers`;
       console.log(`1. POST /chat (non-streamed), ${requests} requests, ${concurrency} in flight, upstream think time `
-        + `${delay} ms: ${(requests / wall).toFixed(0)} requests/s; client latency ${describe([...latency.values()])}; `
+        + `${delay} ms${jitter ? ` ± ${jitter * 100} %` : ''}: ${(requests / wall).toFixed(0)} requests/s; client latency ${describe([...latency.values()])}; `
         + `upstream's own time ${describe(upstreamSpent)}; server overhead (client latency - upstream) `
         + `${describe(overhead)}${measured}${cpu}`);
     }
@@ -483,7 +488,7 @@ function freePort() {
 
 function parseOptions(args) {
   const options = {concurrency: 50, requests: 3000, streams: 300, small: 1000, large: 100000, delay: 20, gap: 20,
-    'model-delay': 500, 'model-requests': 1000, open: 500, hold: 10000, phases: '1,2,3,4'};
+    'model-delay': 500, 'model-jitter': 0.5, 'model-requests': 1000, open: 500, hold: 10000, phases: '1,2,3,4'};
   for (let i = 0; i < args.length; i += 2) options[args[i].replace(/^--/, '')] = args[i + 1];
   return options;
 }
