@@ -18,7 +18,7 @@
 //        # against a server you started with CHATS_MODEL_URLS_ALLOWED=http://127.0.0.1:18089/v1 (fills by POST /chat)
 // Options: --concurrency 50 --requests 3000 --streams 300 --small 1000 --large 100000 --delay 20 (upstream think
 // time in ms for the overhead run) --model-delay 500 --model-jitter 0.5 --model-requests 1000 (the second overhead
-// run, its think time drawn uniformly from 500 ms ± 50 %; 0 requests skip it) --warmup 20000 (requests before any
+// run, its think time drawn uniformly from 500 ms ± 50 %; 0 requests skip it) --warmup 60000 (requests before any
 // figure) --gap 20 (ms between streamed chunks) --open 500 --hold 10000; --phases 1,2,3,4 runs only some. Phase 4's
 // memory figures need jcmd (the JDK's) and a server this script started. Any DATASOURCES_DEFAULT_*/CHATS_* variable
 // in the environment reaches the server it starts.
@@ -121,7 +121,7 @@ async function main() {
       + 'requests authenticate with an API key');
 
     progress(`warming up (${options.warmup} requests)`);
-    // Warm-up: the JIT (its compilers take tens of thousands of requests to settle on a 2-core machine), the store's
+    // Warm-up: the JIT (its compilers take about 50,000 requests to settle on a 2-core machine), the store's
     // caches and the connection pools; last at the concurrency measured with the upstream thinking, so that every
     // connection (client to server, server to upstream) is open before the first measured request.
     await upstream.set({delay: 0, gap: 0});
@@ -492,7 +492,7 @@ function freePort() {
 
 function parseOptions(args) {
   const options = {concurrency: 50, requests: 3000, streams: 300, small: 1000, large: 100000, delay: 20, gap: 20,
-    'model-delay': 500, 'model-jitter': 0.5, 'model-requests': 1000, warmup: 20000, open: 500, hold: 10000, phases: '1,2,3,4'};
+    'model-delay': 500, 'model-jitter': 0.5, 'model-requests': 1000, warmup: 60000, open: 500, hold: 10000, phases: '1,2,3,4'};
   for (let i = 0; i < args.length; i += 2) options[args[i].replace(/^--/, '')] = args[i + 1];
   return options;
 }
