@@ -31,7 +31,8 @@ class FolderNameKeysMigrationTest {
             throws SQLException {
         try (HikariDataSource dataSource = TestDatabase.emptyDataSource(vendor)) {
             SqlDialect dialect = SqlDialect.of(dataSource);
-            Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocation())
+            TestDatabase.replayingMigrations(Flyway.configure()).dataSource(dataSource)
+                    .locations(dialect.migrationLocation())
                     .javaMigrations(dialect == SqlDialect.MARIADB
                             ? new JavaMigration[]{new MariaDbSearchGramsMigration()} : new JavaMigration[0])
                     .table("chats_schema_history").target("5").load().migrate();

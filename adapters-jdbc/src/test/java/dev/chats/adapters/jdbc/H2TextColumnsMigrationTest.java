@@ -24,7 +24,8 @@ class H2TextColumnsMigrationTest {
     @Test
     void clobValuesOfEarlierVersions_readBackTheSame_andNoClobColumnIsLeft() throws SQLException {
         try (HikariDataSource dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.H2)) {
-            SchemaMigrations.configure(Flyway.configure().dataSource(dataSource), SqlDialect.H2, null)
+            TestDatabase.replayingMigrations(
+                    SchemaMigrations.configure(Flyway.configure().dataSource(dataSource), SqlDialect.H2, null))
                     .target("13").load().migrate();
             try (Connection connection = dataSource.getConnection()) {
                 execute(connection, "INSERT INTO app_user (id, name, email, role, password_hash, profile_image_url,"

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.testsupport.RequiredService;
 import io.micronaut.context.ApplicationContext;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.containers.MariaDBContainer;
@@ -83,6 +84,15 @@ final class TestDatabase {
             OPEN.put(vendor, open);
         }
         return open;
+    }
+
+    /**
+     * Flyway set up to replay the versioned migrations on a new database, never a baseline migration (H2's
+     * {@code B16__h2_schema.sql} is applied to a new database whatever the target): for tests that start from an
+     * older version.
+     */
+    static FluentConfiguration replayingMigrations(FluentConfiguration flyway) {
+        return flyway.configuration(Map.of("flyway.baselineMigrationPrefix", "NO_BASELINE"));
     }
 
     /**
