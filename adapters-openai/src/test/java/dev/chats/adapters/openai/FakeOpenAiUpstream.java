@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code u} of a request with {@code n} messages it answers {@code ECHO[n]: u} with usage 10 prompt / 5 completion
  * tokens; streamed, it sends a role-only chunk, the text in 3 chunks, a finish chunk, a usage chunk and
  * {@code [DONE]}. It records the last request (body and authorization header). Other modes answer 500, answer
- * garbage, answer only after a delay, stop sending in the middle of a stream (or of a whole answer), or hold a stream after its first piece
- * of text until the test releases it.
+ * garbage, answer only after a delay, stop sending in the middle of a stream (or of a whole answer), or hold a
+ * stream after its first piece of text until the test releases it.
  */
 public final class FakeOpenAiUpstream implements AutoCloseable {
 
