@@ -16,13 +16,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * A whole response body as UTF-8 text, collected as the connection delivers it and taken by the caller's thread by a
  * deadline: the request's timeout bounds the answer's head only, so an upstream that stalls in the middle of its
- * body is cut here. {@link #cancel()} abandons the connection.
+ * body is cut here. A body over {@code maxBytes} is refused as soon as it gets there, so an upstream answering
+ * without end cannot fill the heap. {@link #cancel()} abandons the connection.
  */
 final class BodyText implements Flow.Subscriber<List<ByteBuffer>> {
 
+    private final int maxBytes;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<String> text = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
+
+    BodyText(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
@@ -33,6 +39,11 @@ final class BodyText implements Flow.Subscriber<List<ByteBuffer>> {
     @Override
     public void onNext(List<ByteBuffer> buffers) {
         for (ByteBuffer buffer : buffers) {
+            if (bytes.size() + buffer.remaining() > maxBytes) {
+                cancel();
+                text.completeExceptionally(new TooLargeException(maxBytes));
+                return;
+            }
             byte[] chunk = new byte[buffer.remaining()];
             buffer.get(chunk);
             bytes.write(chunk, 0, chunk.length);
@@ -61,7 +72,17 @@ final class BodyText implements Flow.Subscriber<List<ByteBuffer>> {
             Thread.currentThread().interrupt();
             throw new ModelUnavailableException("the model call was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TooLargeException tooLarge) {
+                throw new ModelUnavailableException(tooLarge.getMessage(), tooLarge);
+            }
             throw new ModelUnavailableException("the model's answer broke off", e.getCause());
+        }
+    }
+
+    /** The body went over the size this reader accepts. */
+    static final class TooLargeException extends RuntimeException {
+        TooLargeException(int maxBytes) {
+            super("the model's answer is larger than " + maxBytes / (1024 * 1024) + " MiB");
         }
     }
 

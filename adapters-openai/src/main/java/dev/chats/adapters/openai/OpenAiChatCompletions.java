@@ -40,6 +40,12 @@ import java.util.function.Consumer;
 public final class OpenAiChatCompletions implements ModelProvider {
 
     private static final Argument<Object> TREE = Argument.OBJECT_ARGUMENT;
+    /**
+     * The most an answer may weigh (a whole answer's bytes, a streamed answer's characters): far above what any model
+     * writes (a 100,000-token answer is well under 1 MiB), low enough that an upstream answering without end cannot
+     * fill the heap.
+     */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     private final OpenAiSettings settings;
     private final ModelUrlPolicy urls;
@@ -93,7 +99,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
     public Completion complete(ModelRequest request) {
         long deadline = System.nanoTime() + request.timeout().toNanos();
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(httpRequest(request, false), request.timeout());
-        BodyText text = new BodyText();
+        BodyText text = new BodyText(MAX_ANSWER_BYTES);
         response.body().subscribe(text);
         if (response.statusCode() / 100 != 2) {
             text.cancel();
@@ -144,6 +150,10 @@ public final class OpenAiChatCompletions implements ModelProvider {
                 }
                 String delta = delta(chunk);
                 if (!delta.isEmpty()) {
+                    if (text.length() + delta.length() > MAX_ANSWER_BYTES) {
+                        throw new ModelUnavailableException("the model's answer is larger than "
+                                + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB", null);
+                    }
                     text.append(delta);
                     onDelta.accept(delta);
                 }

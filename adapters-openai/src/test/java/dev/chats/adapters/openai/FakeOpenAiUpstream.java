@@ -23,13 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code u} of a request with {@code n} messages it answers {@code ECHO[n]: u} with usage 10 prompt / 5 completion
  * tokens; streamed, it sends a role-only chunk, the text in 3 chunks, a finish chunk, a usage chunk and
  * {@code [DONE]}. It records the last request (body and authorization header). Other modes answer 500, answer
- * garbage, answer only after a delay, stop sending in the middle of a stream (or of a whole answer), or hold a
- * stream after its first piece of text until the test releases it.
+ * garbage, answer only after a delay, stop sending in the middle of a stream (or of a whole answer), hold a
+ * stream after its first piece of text until the test releases it, or answer without end until the caller hangs up.
  */
 public final class FakeOpenAiUpstream implements AutoCloseable {
 
     /** How the upstream answers the next requests. */
-    public enum Mode { ECHO, FAIL, GARBAGE, SLOW, HANG_MID_STREAM, HOLD_MID_STREAM }
+    public enum Mode { ECHO, FAIL, GARBAGE, SLOW, HANG_MID_STREAM, HOLD_MID_STREAM, ENDLESS }
 
     private final HttpServer server;
     private final JsonMapper json = JsonMapper.createDefault();
@@ -139,6 +139,10 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
                 send(exchange, 200, "<html>this is not JSON</html>");
                 return;
             }
+            if (current == Mode.ENDLESS) {
+                sendWithoutEnd(exchange, Boolean.TRUE.equals(body.get("stream")));
+                return;
+            }
             if (current == Mode.SLOW) {
                 sleep(delayMillis);
             }
@@ -150,6 +154,25 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
             } else {
                 send(exchange, 200, json.writeValueAsString(whole(text)));
             }
+        }
+    }
+
+    /** Text (a JSON object that never closes, or delta events) until the caller closes the connection. */
+    private void sendWithoutEnd(HttpExchange exchange, boolean stream) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", stream ? "text/event-stream" : "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        String piece = "x".repeat(64 * 1024);
+        byte[] chunk = (stream ? "data: " + json.writeValueAsString(Map.of("id", "chatcmpl-fake",
+                "object", "chat.completion.chunk", "choices", List.of(Map.of("index", 0,
+                        "delta", Map.of("content", piece))))) + "\n\n" : piece).getBytes(StandardCharsets.UTF_8);
+        out.write(stream ? new byte[0] : "{\"padding\":\"".getBytes(StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < 100_000; i++) {
+                out.write(chunk);
+            }
+        } catch (IOException callerHungUp) {
+            // The caller stopped reading, as it should: the answer went over its limit.
         }
     }
 

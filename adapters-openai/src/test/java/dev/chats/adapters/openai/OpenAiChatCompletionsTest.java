@@ -133,6 +133,19 @@ class OpenAiChatCompletionsTest {
     }
 
     @Test
+    void givenUpstreamAnsweringWithoutEnd_completeAndStream_stopAtTheSizeLimit() {
+        upstream.mode(FakeOpenAiUpstream.Mode.ENDLESS);
+        long[] streamed = new long[1];
+
+        assertThatThrownBy(() -> adapter("").complete(request(null, Duration.ofSeconds(60))))
+                .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("larger than 16 MiB");
+        assertThatThrownBy(() -> adapter("").stream(request(null, Duration.ofSeconds(60)),
+                delta -> streamed[0] += delta.length()))
+                .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("larger than 16 MiB");
+        assertThat(streamed[0]).isPositive().isLessThanOrEqualTo(OpenAiChatCompletions.MAX_ANSWER_BYTES);
+    }
+
+    @Test
     void givenUpstreamStoppingMidStream_stream_givesUpAfterTheIdleTimeout() {
         upstream.mode(FakeOpenAiUpstream.Mode.HANG_MID_STREAM);
         upstream.delayMillis(20_000);
