@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * The model port, measured: each call's duration by mode ({@code complete}, {@code stream}) and outcome
  * ({@code ok}, {@code failed}) as {@code chats.model.calls}, and the tokens the model reported as
- * {@code chats.model.tokens} by kind ({@code prompt}, {@code completion}); each call's duration is also handed to
- * {@code onCallTime} (the request's {@code Server-Timing}).
+ * {@code chats.model.tokens} by kind ({@code prompt}, {@code completion}). A whole answer's call duration is also
+ * handed to {@code onCallTime} (the request's {@code Server-Timing}); a stream's is not, since its answer's head has
+ * left before the call ends, while the request may still be read on another thread.
  */
 public final class MeteredModelProvider implements ModelProvider {
 
@@ -36,15 +37,15 @@ public final class MeteredModelProvider implements ModelProvider {
 
     @Override
     public Completion complete(ModelRequest request) {
-        return measured("complete", () -> model.complete(request));
+        return measured("complete", () -> model.complete(request), onCallTime);
     }
 
     @Override
     public Completion stream(ModelRequest request, Consumer<String> onDelta) {
-        return measured("stream", () -> model.stream(request, onDelta));
+        return measured("stream", () -> model.stream(request, onDelta), nanos -> { });
     }
 
-    private Completion measured(String mode, Supplier<Completion> call) {
+    private Completion measured(String mode, Supplier<Completion> call, LongConsumer callTime) {
         long started = System.nanoTime();
         String outcome = "failed";
         try {
@@ -58,7 +59,7 @@ public final class MeteredModelProvider implements ModelProvider {
             Timer.builder("chats.model.calls").description("Calls to the model server")
                     .tag("mode", mode).tag("outcome", outcome).register(registry)
                     .record(nanos, TimeUnit.NANOSECONDS);
-            onCallTime.accept(nanos);
+            callTime.accept(nanos);
         }
     }
 
