@@ -79,10 +79,15 @@ final class BodyText implements Flow.Subscriber<List<ByteBuffer>> {
         }
     }
 
+    /** Why an answer over {@code maxSize} (bytes of a whole answer, characters of a streamed one) is refused. */
+    static String tooLarge(int maxSize) {
+        return "the model's answer is larger than " + maxSize / (1024 * 1024) + " MiB";
+    }
+
     /** The body went over the size this reader accepts. */
     static final class TooLargeException extends RuntimeException {
         TooLargeException(int maxBytes) {
-            super("the model's answer is larger than " + maxBytes / (1024 * 1024) + " MiB");
+            super(tooLarge(maxBytes));
         }
     }
 

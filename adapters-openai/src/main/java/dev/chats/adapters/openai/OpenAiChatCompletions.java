@@ -151,8 +151,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
                 String delta = delta(chunk);
                 if (!delta.isEmpty()) {
                     if (text.length() + delta.length() > MAX_ANSWER_BYTES) {
-                        throw new ModelUnavailableException("the model's answer is larger than "
-                                + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB", null);
+                        throw new ModelUnavailableException(BodyText.tooLarge(MAX_ANSWER_BYTES), null);
                     }
                     text.append(delta);
                     onDelta.accept(delta);

@@ -166,7 +166,9 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         byte[] chunk = (stream ? "data: " + json.writeValueAsString(Map.of("id", "chatcmpl-fake",
                 "object", "chat.completion.chunk", "choices", List.of(Map.of("index", 0,
                         "delta", Map.of("content", piece))))) + "\n\n" : piece).getBytes(StandardCharsets.UTF_8);
-        out.write(stream ? new byte[0] : "{\"padding\":\"".getBytes(StandardCharsets.UTF_8));
+        if (!stream) {
+            out.write("{\"padding\":\"".getBytes(StandardCharsets.UTF_8));
+        }
         try {
             for (int i = 0; i < 100_000; i++) {
                 out.write(chunk);
