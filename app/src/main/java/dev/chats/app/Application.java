@@ -34,6 +34,8 @@ public final class Application {
 
     /** What the JVM is given before the framework starts; the class-data archive's training run does the same. */
     static void beforeFramework() {
+        // First: Micronaut reads its service table once, when its service loader is first used.
+        ServiceIndex.install();
         StartupWarmUp.start();
         // Netty's buffer allocator registers its flight-recorder events at the first allocation, which sets up the
         // JDK's whole event metadata (tens of ms at the first request); -Dio.netty.jfr.enabled=true brings them back.
