@@ -28,9 +28,9 @@ import java.util.stream.Stream;
 /**
  * Every service implementation the server jar holds, listed at build time ({@link ServiceIndexWriter}) and handed
  * to Micronaut's service loading before the framework starts, so a start does not walk the jar's ~24,000 entries
- * through a zip file system to find them, nor look up each one's constructor through method handles: together
- * about a tenth of the main thread's work before the first answer (README "Cold start"). It is what Micronaut AOT's
- * service-loading optimisation does, without its build plugin.
+ * through a zip file system to find them: that walk was about a tenth of the main thread's time to the first
+ * answer (README "Cold start"). It is what Micronaut AOT's service-loading optimisation does, without its build
+ * plugin (not resolvable here). Creating the ~750 bean definitions it lists costs what it cost before.
  * <p>
  * Used only when the class path is the indexed jar alone ({@code java -jar chats-server.jar}, or the training
  * run's {@code -classpath chats-server.jar}): anything else on the class path could hold services the index does
