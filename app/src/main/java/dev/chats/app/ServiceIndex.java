@@ -12,7 +12,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,14 +60,31 @@ final class ServiceIndex {
             return false;
         }
         ClassLoader loader = ServiceIndex.class.getClassLoader();
-        try (InputStream index = loader.getResourceAsStream(RESOURCE)) {
-            if (index == null) {
-                return false;
-            }
-            StaticOptimizations.set(new SoftServiceLoader.Optimizations(new IndexedLoaders(read(index), loader)));
+        URL index = loader.getResource(RESOURCE);
+        // A launcher jar naming others in its manifest is a class path of one entry too: the index must be that jar's.
+        if (index == null || !isIn(index, Path.of(classPath))) {
+            return false;
+        }
+        try (InputStream lines = index.openStream()) {
+            StaticOptimizations.set(new SoftServiceLoader.Optimizations(new IndexedLoaders(read(lines), loader)));
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + index, e);
+        }
+    }
+
+    /** Whether {@code resource} ({@code jar:file:/…/x.jar!/path}) lies in {@code jar}. */
+    static boolean isIn(URL resource, Path jar) {
+        String location = resource.toString();
+        int separator = location.indexOf("!/");
+        if (!"jar".equals(resource.getProtocol()) || separator < 0) {
+            return false;
+        }
+        try {
+            Path container = Path.of(URI.create(location.substring("jar:".length(), separator)));
+            return container.toAbsolutePath().normalize().equals(jar.toAbsolutePath().normalize());
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return false;
         }
     }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -100,6 +102,17 @@ class ServiceIndexTest {
         // The test class path is the modules' classes and every dependency: an index would not cover it.
         assertThat(System.getProperty("java.class.path")).contains(java.io.File.pathSeparator);
         assertThat(ServiceIndex.install()).isFalse();
+    }
+
+    @Test
+    void install_takesTheIndexOnlyFromTheJarThatIsTheClassPath() throws Exception {
+        Path jar = dir.resolve("chats-server.jar");
+        URL inJar = URI.create("jar:" + jar.toUri() + "!/" + ServiceIndex.RESOURCE).toURL();
+
+        assertThat(ServiceIndex.isIn(inJar, jar)).isTrue();
+        assertThat(ServiceIndex.isIn(inJar, dir.resolve("other").resolve("..").resolve("chats-server.jar"))).isTrue();
+        assertThat(ServiceIndex.isIn(inJar, dir.resolve("launcher.jar"))).isFalse();
+        assertThat(ServiceIndex.isIn(dir.resolve(ServiceIndex.RESOURCE).toUri().toURL(), jar)).isFalse();
     }
 
     private static ServiceIndex.IndexedLoaders loaders(Map<String, List<String>> services) {
