@@ -7,7 +7,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,13 +97,12 @@ public final class ServiceIndexWriter {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            return new ArrayList<>(entries.toList());
+            return entries.toList();
         }
     }
 
     private static String name(Path path) {
-        String name = path.getFileName().toString();
-        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        return path.getFileName().toString();
     }
 
     private static String withoutComment(String line) {

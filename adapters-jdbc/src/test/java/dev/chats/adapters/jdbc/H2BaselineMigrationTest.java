@@ -28,9 +28,7 @@ class H2BaselineMigrationTest {
              HikariDataSource replayed = TestDatabase.emptyDataSource(TestDatabase.Vendor.H2)) {
             Flyway fromBaseline = SchemaMigrations.of(baseline, SqlDialect.H2, null);
             fromBaseline.migrate();
-            TestDatabase.replayingMigrations(
-                    SchemaMigrations.configure(Flyway.configure().dataSource(replayed), SqlDialect.H2, null))
-                    .load().migrate();
+            TestDatabase.replayedUpTo(replayed, SqlDialect.H2, "latest");
 
             List<MigrationInfo> applied = Arrays.asList(fromBaseline.info().applied());
             assertThat(applied).hasSize(1);
@@ -43,9 +41,7 @@ class H2BaselineMigrationTest {
     @Test
     void databaseAtAnEarlierVersion_ignoresTheBaselineAndGoesOnFromItsVersion() throws SQLException {
         try (HikariDataSource dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.H2)) {
-            TestDatabase.replayingMigrations(
-                    SchemaMigrations.configure(Flyway.configure().dataSource(dataSource), SqlDialect.H2, null))
-                    .target("13").load().migrate();
+            TestDatabase.replayedUpTo(dataSource, SqlDialect.H2, "13");
 
             Flyway flyway = SchemaMigrations.of(dataSource, SqlDialect.H2, null);
             flyway.migrate();

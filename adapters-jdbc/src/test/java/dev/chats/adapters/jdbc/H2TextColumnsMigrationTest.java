@@ -1,7 +1,6 @@
 package dev.chats.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,9 +23,7 @@ class H2TextColumnsMigrationTest {
     @Test
     void clobValuesOfEarlierVersions_readBackTheSame_andNoClobColumnIsLeft() throws SQLException {
         try (HikariDataSource dataSource = TestDatabase.emptyDataSource(TestDatabase.Vendor.H2)) {
-            TestDatabase.replayingMigrations(
-                    SchemaMigrations.configure(Flyway.configure().dataSource(dataSource), SqlDialect.H2, null))
-                    .target("13").load().migrate();
+            TestDatabase.replayedUpTo(dataSource, SqlDialect.H2, "13");
             try (Connection connection = dataSource.getConnection()) {
                 execute(connection, "INSERT INTO app_user (id, name, email, role, password_hash, profile_image_url,"
                         + " created_at, updated_at) VALUES ('u1', 'Ada', 'ada@example.com', 'user', 'h', ?, 1, 1)",

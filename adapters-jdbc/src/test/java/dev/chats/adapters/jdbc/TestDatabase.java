@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.testsupport.RequiredService;
 import io.micronaut.context.ApplicationContext;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
@@ -93,6 +94,12 @@ final class TestDatabase {
      */
     static FluentConfiguration replayingMigrations(FluentConfiguration flyway) {
         return flyway.configuration(Map.of("flyway.baselineMigrationPrefix", "NO_BASELINE"));
+    }
+
+    /** Replays the dialect's versioned migrations on {@code pool} up to {@code target} ({@code "latest"}: all). */
+    static void replayedUpTo(HikariDataSource pool, SqlDialect dialect, String target) {
+        replayingMigrations(SchemaMigrations.configure(Flyway.configure().dataSource(pool), dialect, null))
+                .target(target).load().migrate();
     }
 
     /**
