@@ -216,13 +216,17 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         }
         boolean first = true;
         for (Object delta : deltas) {
-            event(out, Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk",
-                    "choices", List.of(Map.of("index", 0, "delta", delta))));
+            Map<String, Object> chunk = Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk",
+                    "choices", List.of(Map.of("index", 0, "delta", delta)));
+            if (current == Mode.HOLD_MID_STREAM && !first && holding.getCount() > 0) {
+                if (!sendThenHold(out, chunk, holding)) {
+                    return;
+                }
+            } else {
+                event(out, chunk);
+            }
             if (current == Mode.HANG_MID_STREAM && !first) {
                 sleep(delayMillis);
-                return;
-            }
-            if (current == Mode.HOLD_MID_STREAM && !first && !passed(holding)) {
                 return;
             }
             first = false;
@@ -235,13 +239,15 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         out.flush();
     }
 
-    /** Waits for {@link #release} (at most {@link #delayMillis}); false when it did not come. */
-    private boolean passed(CountDownLatch holding) {
-        if (holding.getCount() == 0) {
-            return true;
-        }
+    /**
+     * Sends a piece of text, then waits for {@link #release} (at most {@link #delayMillis}); false when it did not
+     * come. The stream counts as held before the piece goes out: a client that has read it must find it counted.
+     */
+    private boolean sendThenHold(OutputStream out, Map<String, Object> chunk, CountDownLatch holding)
+            throws IOException {
         held.incrementAndGet();
         try {
+            event(out, chunk);
             return holding.await(delayMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
