@@ -16,6 +16,7 @@ import http from 'node:http';
 import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {readmeJvmFlags} from './readme-command.mjs';
 
 const options = {rounds: 4, seconds: 8, clients: 8, jar: 'app/target/chats-server.jar'};
 for (let i = 2; i < process.argv.length; i++) {
@@ -53,8 +54,7 @@ function postgresPlace(where, user) {
 async function startServer() {
   if (options.server) return {base: options.server, stop: async () => {}};
   if (!existsSync(options.jar)) throw new Error(`${options.jar} not found: run ./mvnw -q -DskipTests package first`);
-  const archive = options.jar.replace(/\.jar$/, '.jsa');
-  const flags = existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
+  const flags = readmeJvmFlags(options.jar);
   const dataDir = mkdtempSync(join(tmpdir(), 'chats-ceiling-'));
   const postgres = options.postgres ? postgresPlace(options.postgres, options['pg-user'] ?? 'postgres') : null;
   const port = await freePort();

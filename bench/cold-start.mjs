@@ -17,6 +17,7 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:f
 import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
+import {readmeJvmFlags} from './readme-command.mjs';
 
 const positional = [];
 const variants = [];
@@ -33,11 +34,12 @@ const jar = positional[1] ?? 'app/target/chats-server.jar';
 if (!existsSync(jar)) throw new Error(`${jar} not found: run ./mvnw -q -DskipTests package first`);
 const archive = jar.replace(/\.jar$/, '.jsa');
 if (variants.length === 0) {
+  const readme = readmeJvmFlags(jar);
   if (existsSync(archive)) {
-    variants.push({label: 'README command (with archive)', flags: [`-XX:SharedArchiveFile=${archive}`]});
-    variants.push({label: 'without archive', flags: []});
+    variants.push({label: 'README command (with archive)', flags: readme});
+    variants.push({label: 'without archive', flags: readme.filter((flag) => !flag.startsWith('-XX:SharedArchiveFile='))});
   } else {
-    variants.push({label: 'java -jar (no archive found)', flags: []});
+    variants.push({label: 'README command (no archive found)', flags: readme});
   }
 }
 

@@ -21,6 +21,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {readmeJvmFlags} from './readme-command.mjs';
 
 const options = {};
 const positional = [];
@@ -31,8 +32,7 @@ for (let i = 2; i < process.argv.length; i++) {
 const rounds = Number(positional[0] ?? 15);
 const jar = options.jar ?? 'app/target/chats-server.jar';
 if (!existsSync(jar)) throw new Error(`${jar} not found: run ./mvnw -q -DskipTests package first`);
-const archive = jar.replace(/\.jar$/, '.jsa');
-const flags = existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
+const flags = readmeJvmFlags(jar);
 
 const BIG_MESSAGES = 1250;
 const BIG_BYTES = 36 * 1000 * 1000;

@@ -20,6 +20,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {readmeJvmFlags} from './readme-command.mjs';
 
 const positional = [];
 let cappedFlags = ['-XX:MaxRAM=1g'];
@@ -31,8 +32,7 @@ const windows = Number(positional[0] ?? 4);
 const seconds = Number(positional[1] ?? 10);
 const jar = positional[2] ?? 'app/target/chats-server.jar';
 if (!existsSync(jar)) throw new Error(`${jar} not found: run ./mvnw -q -DskipTests package first`);
-const archive = jar.replace(/\.jar$/, '.jsa');
-const readme = existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
+const readme = readmeJvmFlags(jar);
 const configs = [
   {label: 'uncapped', flags: readme},
   {label: `capped (${cappedFlags.join(' ')})`, flags: [...readme, ...cappedFlags]},

@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import {spawn, spawnSync} from 'node:child_process';
 import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads';
 import {fileURLToPath} from 'node:url';
+import {readmeJvmFlags} from './readme-command.mjs';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // CLOCK_MONOTONIC: the same clock in every thread
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -402,7 +403,7 @@ async function startServer(upstreamUrl, options) {
   if (!fs.existsSync(jar)) throw new Error(`${jar} not found: run ./mvnw -q -DskipTests package first`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chats-bench-'));
-  const child = spawn('java', ['-jar', jar], {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env,
+  const child = spawn('java', [...readmeJvmFlags(jar), '-jar', jar], {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env,
     MICRONAUT_SERVER_PORT: String(port), CHATS_DATA_DIR: dataDir, CHATS_MODEL_URLS_ALLOWED: upstreamUrl,
     ...(postgres?.environment ?? {})}});
   // Whatever ends this script ends the server it started.
