@@ -37,7 +37,8 @@ if (variants.length === 0) {
   const readme = readmeJvmFlags(jar);
   if (existsSync(archive)) {
     variants.push({label: 'README command (with archive)', flags: readme});
-    variants.push({label: 'without archive', flags: readme.filter((flag) => !flag.startsWith('-XX:SharedArchiveFile='))});
+    const withoutArchive = readme.filter((flag) => !flag.startsWith('-XX:SharedArchiveFile='));
+    variants.push({label: 'without archive', flags: withoutArchive});
   } else {
     variants.push({label: 'README command (no archive found)', flags: readme});
   }

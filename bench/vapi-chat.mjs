@@ -403,9 +403,9 @@ async function startServer(upstreamUrl, options) {
   if (!fs.existsSync(jar)) throw new Error(`${jar} not found: run ./mvnw -q -DskipTests package first`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chats-bench-'));
-  const child = spawn('java', [...readmeJvmFlags(jar), '-jar', jar], {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env,
-    MICRONAUT_SERVER_PORT: String(port), CHATS_DATA_DIR: dataDir, CHATS_MODEL_URLS_ALLOWED: upstreamUrl,
-    ...(postgres?.environment ?? {})}});
+  const child = spawn('java', [...readmeJvmFlags(jar), '-jar', jar], {stdio: ['ignore', 'ignore', 'inherit'],
+    env: {...process.env, MICRONAUT_SERVER_PORT: String(port), CHATS_DATA_DIR: dataDir,
+      CHATS_MODEL_URLS_ALLOWED: upstreamUrl, ...(postgres?.environment ?? {})}});
   // Whatever ends this script ends the server it started.
   process.on('exit', () => child.kill('SIGTERM'));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));

@@ -13,7 +13,7 @@
 //                          [--variant 'label::jvm flags' ...]
 //
 // The first variant is always the README's run command (its JVM flags read from README.md); each --variant gives a
-// label and the whole list of JVM flags of another, e.g. the README's archive flag plus some JIT thresholds.
+// label and the whole list of JVM flags of another, e.g. the archive flag alone to see what the JIT thresholds do.
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import http from 'node:http';
