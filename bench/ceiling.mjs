@@ -13,10 +13,9 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import http from 'node:http';
-import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {readmeJvmFlags} from './readme-command.mjs';
+import {freePort, readmeJvmFlags} from './server-start.mjs';
 
 const options = {rounds: 4, seconds: 8, clients: 8, jar: 'app/target/chats-server.jar'};
 for (let i = 2; i < process.argv.length; i++) {
@@ -28,15 +27,6 @@ const seconds = Number(options.seconds);
 const clients = Number(options.clients);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 /** A PostgreSQL schema of the benchmark's own, created by the server's migrations and dropped at the end. */
 function postgresPlace(where, user) {

@@ -14,10 +14,9 @@
 // outside the timing. Node 18+, no packages; Linux for the CPU figure (/proc).
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {readmeJvmFlags} from './readme-command.mjs';
+import {freePort, readmeJvmFlags} from './server-start.mjs';
 
 const positional = [];
 const variants = [];
@@ -42,15 +41,6 @@ if (variants.length === 0) {
   } else {
     variants.push({label: 'README command (no archive found)', flags: readme});
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

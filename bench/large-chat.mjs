@@ -18,10 +18,9 @@
 // the load average before and after. Node 18+, no packages.
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {readmeJvmFlags} from './readme-command.mjs';
+import {freePort, readmeJvmFlags} from './server-start.mjs';
 
 const options = {};
 const positional = [];
@@ -42,15 +41,6 @@ const TICKS_PER_SECOND = 100;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 function history(count, textBytes) {
   const messages = {};

@@ -17,10 +17,9 @@
 // resident size (/proc).
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {readmeJvmFlags} from './readme-command.mjs';
+import {freePort, readmeJvmFlags} from './server-start.mjs';
 
 const positional = [];
 let cappedFlags = ['-XX:MaxRAM=1g'];
@@ -40,15 +39,6 @@ const configs = [
 
 const BIG_MESSAGES = 1250;
 const BIG_BYTES = 36 * 1000 * 1000;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

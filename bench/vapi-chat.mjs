@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import {spawn, spawnSync} from 'node:child_process';
 import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads';
 import {fileURLToPath} from 'node:url';
-import {readmeJvmFlags} from './readme-command.mjs';
+import {freePort, readmeJvmFlags} from './server-start.mjs';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // CLOCK_MONOTONIC: the same clock in every thread
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -480,15 +480,6 @@ function postgresPlace(where, user) {
     },
     drop: () => psql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = http.createServer().listen(0, '127.0.0.1', () => {
-      const {port} = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function parseOptions(args) {

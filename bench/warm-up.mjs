@@ -17,10 +17,9 @@
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import http from 'node:http';
-import {createServer} from 'node:net';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {readmeJvmFlags} from './readme-command.mjs';
+import {freePort, readmeJvmFlags} from './server-start.mjs';
 
 const options = {runs: 2, seconds: 60, window: 5, clients: 8, jar: 'app/target/chats-server.jar'};
 const variants = [];
@@ -42,15 +41,6 @@ if (variants.length === 0) throw new Error("name at least one --variant 'label::
 variants.unshift({label: 'README command', flags: readmeJvmFlags(options.jar)});
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 function request(agent, port, method, path, token, body, headers = {}) {
   const payload = body === undefined ? undefined : JSON.stringify(body);

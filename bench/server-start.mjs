@@ -1,6 +1,8 @@
-// The JVM flags of the README's run command, so every benchmark that starts the server "as the README does" starts
-// it with the same flags, read from the one place a user reads them. Node 18+, no packages.
+// What every benchmark that starts the server jar needs: the JVM flags of the README's run command, so each starts it
+// "as the README does" with the flags read from the one place a user reads them, and a free port for it. Node 18+,
+// no packages.
 import {existsSync, readFileSync} from 'node:fs';
+import {createServer} from 'node:net';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -18,5 +20,15 @@ export function readmeJvmFlags(jar = 'app/target/chats-server.jar') {
   return line.match(RUN_LINE)[1].split(/\s+/).filter(Boolean).flatMap((flag) => {
     if (!flag.startsWith('-XX:SharedArchiveFile=')) return [flag];
     return existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
+  });
+}
+
+/** A TCP port free on the loopback interface at the moment of asking, for a server about to be started. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const {port} = server.address();
+      server.close(() => resolve(port));
+    }).on('error', reject);
   });
 }
