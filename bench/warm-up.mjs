@@ -5,11 +5,11 @@
 // page, one chat of 10 messages, the cheapest authenticated GET (/api/v1/auths/) and a message upsert of that chat
 // (Prefer: return=minimal). It counts the answers in windows of `window` seconds for `seconds` seconds and prints,
 // per window, each variant's requests/s (median over the runs) and its ratio to the first variant; then the ratio
-// over the whole load and over its last third (the warm server). Variants run interleaved (A B A B …), so a change of
-// the machine's load hits them alike. Builds nothing: run `./mvnw -q -DskipTests package` first. Node 18+, no
-// packages.
+// over the whole load and over its last third (the warm server). Variants run interleaved, forwards and backwards in
+// turn (A B, B A, …), so neither a change of the machine's load nor the place in the order favours one; use an even
+// number of runs. Builds nothing: run `./mvnw -q -DskipTests package` first. Node 18+, no packages.
 //
-//   node bench/warm-up.mjs [--runs 2] [--seconds 60] [--window 5] [--clients 8] [--jar app/target/chats-server.jar]
+//   node bench/warm-up.mjs [--runs 4] [--seconds 60] [--window 5] [--clients 8] [--jar app/target/chats-server.jar]
 //                          [--variant 'label::jvm flags' ...]
 //
 // The first variant is always the README's run command (its JVM flags read from README.md); each --variant gives a
@@ -21,7 +21,7 @@ import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {freePort, readmeJvmFlags} from './server-start.mjs';
 
-const options = {runs: 2, seconds: 60, window: 5, clients: 8, jar: 'app/target/chats-server.jar'};
+const options = {runs: 4, seconds: 60, window: 5, clients: 8, jar: 'app/target/chats-server.jar'};
 const variants = [];
 for (let i = 2; i < process.argv.length; i++) {
   const name = process.argv[i].replace(/^--/, '');
@@ -151,7 +151,10 @@ console.log(`jar ${options.jar}, ${runs} runs per variant, ${seconds} s of load 
   + `${clients} clients, load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 const results = variants.map(() => []);
 for (let r = 0; r < runs; r++) {
-  for (let v = 0; v < variants.length; v++) {
+  // Forwards, then backwards (A B, B A, …): the server started second in a pair ran faster, whichever it was.
+  const order = variants.map((_, v) => v);
+  if (r % 2 === 1) order.reverse();
+  for (const v of order) {
     const result = await once(variants[v]);
     results[v].push(result);
     console.log(`run ${r + 1} ${variants[v].label}: first answer after ${Math.round(result.firstAnswer)} ms, `
