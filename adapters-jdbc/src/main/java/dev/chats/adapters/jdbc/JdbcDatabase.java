@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The configured SQL database ({@code datasources.default}), reached through micronaut-data's connection and
  * transaction operations; every unit of work waits until its schema is up to date ({@link SchemaMigrationRun},
- * {@link JdbcMigrations}). Created eagerly and first of the eager beans, so a server with an unreachable database
- * ({@link DatabaseReachable}) does not start, and the migration, which begins when the pool exists, runs beside the
- * building of everything else.
+ * {@link JdbcMigrations}). Created eagerly and first of the eager beans, so that the migration, which begins when
+ * the pool exists (after a check that the database answers, {@link DatabaseReachable}), runs beside the building of
+ * everything else.
  */
 @Context
 @Order(Ordered.HIGHEST_PRECEDENCE)

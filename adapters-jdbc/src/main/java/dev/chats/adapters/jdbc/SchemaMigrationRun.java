@@ -24,10 +24,12 @@ import java.util.concurrent.CompletionException;
 /**
  * Migrates the schema as micronaut-flyway's own runner would ({@code flyway.datasources.default}, customised by
  * {@link JdbcMigrations}), but on a thread of its own from the moment the pool exists, so the rest of the start-up
- * is built meanwhile instead of after it. Whatever needs the schema waits for it: every unit of work
+ * is built meanwhile instead of after it; the thread first connects once ({@link DatabaseReachable}), which on a
+ * new H2 file creates the database, so the start does not wait for that either (without a migration, the check runs
+ * at once, on the thread creating the pool). Whatever needs the schema waits for it: every unit of work
  * ({@link Transactions}), the start of the context ({@link SchemaAwaited}) or, where the application says the HTTP
- * server waits instead, the server before it opens its port. A failed migration fails each of them, so a server
- * whose schema cannot be migrated still does not start.
+ * server waits instead, the server before it opens its port. A failed check or migration fails each of them, so a
+ * server whose database cannot be reached or whose schema cannot be migrated still does not start.
  */
 @Singleton
 @JdbcPersistence
@@ -51,9 +53,15 @@ public final class SchemaMigrationRun implements BeanCreatedEventListener<DataSo
         DataSource dataSource = event.getBean();
         String name = event.getBeanDefinition() instanceof NameResolver resolver
                 ? resolver.resolveName().orElse(JdbcMigrations.DATASOURCE) : JdbcMigrations.DATASOURCE;
-        beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(name))
-                .filter(FlywayConfigurationProperties::isEnabled)
-                .ifPresent(config -> start(config, DelegatingDataSource.unwrapDataSource(dataSource)));
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        Optional<FlywayConfigurationProperties> migration =
+                beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(name))
+                        .filter(FlywayConfigurationProperties::isEnabled);
+        if (migration.isPresent()) {
+            start(migration.get(), pool);
+        } else {
+            DatabaseReachable.check(pool);
+        }
         return dataSource;
     }
 
@@ -82,6 +90,7 @@ public final class SchemaMigrationRun implements BeanCreatedEventListener<DataSo
         CompletableFuture<Void> run = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
+                DatabaseReachable.check(dataSource);
                 migrate(config, customizer, dataSource);
                 run.complete(null);
             } catch (Throwable e) {

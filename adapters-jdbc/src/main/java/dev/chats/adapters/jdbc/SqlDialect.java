@@ -4,6 +4,7 @@ import dev.chats.adapters.jdbc.search.SearchGrams;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSortField;
 import dev.chats.domain.chat.Flag;
+import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -11,11 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The SQL databases this adapter speaks, told apart by the connected product, and what differs between them: the
- * message upsert, LIKE escaping, H2's ordering hint, MariaDB's statement size limit and search grams (the search
- * machinery itself lives in {@code search}).
+ * The SQL databases this adapter speaks, told apart by the JDBC URL or the connected product, and what differs
+ * between them: the message upsert, LIKE escaping, H2's ordering hint, MariaDB's statement size limit and search
+ * grams (the search machinery itself lives in {@code search}).
  */
 public enum SqlDialect {
 
@@ -77,13 +79,49 @@ public enum SqlDialect {
         this.upsertMessage = upsertMessage;
     }
 
-    /** The dialect of the database behind {@code dataSource}, read from the driver's metadata. */
+    /**
+     * The dialect of the database behind {@code dataSource}: told by the pool's JDBC URL where its driver names one
+     * database, else read from the driver's metadata, which takes a connection (at start-up, waiting for the pool's
+     * first one: on a new H2 file, the creation of the database).
+     */
     public static SqlDialect of(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource pool) {
+            Optional<SqlDialect> named = ofUrl(pool.getJdbcUrl());
+            if (named.isPresent()) {
+                return named.get();
+            }
+        }
+        return connected(dataSource);
+    }
+
+    /**
+     * The dialect read from the metadata of a new connection to {@code dataSource}.
+     *
+     * @throws JdbcAccessException if no connection can be had
+     */
+    static SqlDialect connected(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return ofProduct(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new JdbcAccessException("cannot connect to the database to tell its dialect", e);
         }
+    }
+
+    /** The dialect a JDBC URL's driver prefix names, if it names one this adapter speaks. */
+    static Optional<SqlDialect> ofUrl(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return Optional.empty();
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return Optional.of(H2);
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return Optional.of(POSTGRESQL);
+        }
+        if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
+            return Optional.of(MARIADB);
+        }
+        return Optional.empty();
     }
 
     static SqlDialect ofProduct(String productName) {

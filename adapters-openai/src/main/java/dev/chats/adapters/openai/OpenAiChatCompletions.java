@@ -50,16 +50,36 @@ public final class OpenAiChatCompletions implements ModelProvider {
     private final OpenAiSettings settings;
     private final ModelUrlPolicy urls;
     private final JsonMapper json;
-    private final HttpClient client;
+    private volatile HttpClient client;
 
     public OpenAiChatCompletions(OpenAiSettings settings, JsonMapper json) {
         this.settings = settings;
         this.urls = new ModelUrlPolicy(settings.urlsAllowed());
         this.json = json;
-        // The client's own work on an answer (handing its bytes to BodyText or its lines to SseLines) is short and
-        // never blocks, so it runs on the client's selector thread: a hand-off to a pool per answer cost more.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The connection's HTTP client, built at its first call: building it loads the JDK's default TLS context (the
+     * trust store, the cipher suites), a tenth of a second of CPU that a start, and a server never calling the
+     * model, need not spend.
+     */
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    // The client's own work on an answer (handing its bytes to BodyText or its lines to SseLines) is
+                    // short and never blocks, so it runs on the client's selector thread: a hand-off to a pool per
+                    // answer cost more.
+                    built = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
+                            .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     /**
@@ -80,7 +100,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
             request.header("Authorization", "Bearer " + settings.apiKey());
         }
         try {
-            return OptionalInt.of(client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+            return OptionalInt.of(client().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -241,7 +261,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
      */
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest http, Duration timeout) {
         try {
-            return client.send(http, HttpResponse.BodyHandlers.ofPublisher());
+            return client().send(http, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             throw new ModelUnavailableException("the model cannot be reached", e);
         } catch (HttpTimeoutException e) {
