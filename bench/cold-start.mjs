@@ -4,12 +4,14 @@
 // first. Prints every run and the median, minimum and maximum, with the server's CPU time (user + system, all
 // threads, and the main thread's alone) at that moment, which a busy machine inflates less than the wall time.
 //
-//   node bench/cold-start.mjs [runs=7] [jar=app/target/chats-server.jar] [--variant 'label::jvm flags[::jar]' ...]
+//   node bench/cold-start.mjs [runs=7] [jar=app/target/chats-server.jar] [--variant 'label::jvm flags[::jar[::java]]' ...]
 //
 // Without --variant it runs the README's command (with the class-data archive beside the jar when there is one,
 // as the README starts it) and, for comparison, the same without the archive. A variant naming a jar of its own (a
-// copy of an earlier build, with its archive in the flags) compares two builds. Variants are run interleaved
-// (A B A B …), so a change of the machine's load hits them alike; their medians' ratio is printed.
+// copy of an earlier build, with its archive in the flags) compares two builds; a fourth part names the java
+// executable that starts it (another JDK, whose archive that JDK must have made; an empty jar part keeps the jar).
+// Variants are run interleaved (A B A B …), so a change of the machine's load hits them alike; their medians' ratio
+// is printed.
 // After each first 200 it checks the answer is {"status":"UP"} and that a sign-up works (the schema is complete),
 // outside the timing. Node 18+, no packages; Linux for the CPU figure (/proc).
 import {spawn} from 'node:child_process';
@@ -22,13 +24,17 @@ const positional = [];
 const variants = [];
 for (let i = 2; i < process.argv.length; i++) {
   if (process.argv[i] === '--variant') {
-    const [label, flags = '', variantJar] = process.argv[++i].split('::');
-    variants.push({label, flags: flags.split(/\s+/).filter(Boolean), jar: variantJar});
+    const [label, flags = '', variantJar, variantJava] = process.argv[++i].split('::');
+    variants.push({label, flags: flags.split(/\s+/).filter(Boolean), jar: variantJar || undefined,
+      java: variantJava || undefined});
   } else {
     positional.push(process.argv[i]);
   }
 }
 const runs = Number(positional[0] ?? 7);
+if (!Number.isInteger(runs) || runs < 1) {
+  throw new Error('usage: node bench/cold-start.mjs [runs=7] [jar] [--variant \'label::jvm flags[::jar[::java]]\' ...]');
+}
 const jar = positional[1] ?? 'app/target/chats-server.jar';
 if (!existsSync(jar)) throw new Error(`${jar} not found: run ./mvnw -q -DskipTests package first`);
 const archive = jar.replace(/\.jar$/, '.jsa');
@@ -96,7 +102,7 @@ async function once(variant) {
   const base = `http://127.0.0.1:${port}`;
   let log = '';
   const started = performance.now();
-  const child = spawn('java', [...variant.flags, '-jar', variant.jar ?? jar], {
+  const child = spawn(variant.java ?? 'java', [...variant.flags, '-jar', variant.jar ?? jar], {
     env: {...process.env, CHATS_DATA_DIR: dataDir, MICRONAUT_SERVER_PORT: String(port)},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
