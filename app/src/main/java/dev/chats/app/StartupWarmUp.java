@@ -4,8 +4,8 @@ package dev.chats.app;
  * Start-up work taken off the path to the first answer, done on a thread of its own while the framework builds its
  * context on the main thread: the first request the HTTP server reads creates its flight-recorder event
  * ({@link #SERVER_REQUEST_EVENT}), which sets up the JDK's flight-recorder metadata, some tens of milliseconds of the
- * first answer. (The model connection's TLS context, once loaded here too, is now loaded at the connection's first
- * call, after the first answer: on two cores this thread's work competed with the main thread's.)
+ * first answer. (The model connection's TLS context is not loaded here: the connection loads it at its first call,
+ * which the first answer does not wait for, and on two cores this thread's work competed with the main thread's.)
  */
 final class StartupWarmUp {
 

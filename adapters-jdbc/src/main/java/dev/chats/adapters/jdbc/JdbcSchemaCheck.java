@@ -52,7 +52,7 @@ public final class JdbcSchemaCheck {
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
             SqlDialect dialect;
             try {
-                dialect = SqlDialect.of(dataSource);
+                dialect = SqlDialect.connected(dataSource);
             } catch (RuntimeException e) {
                 Throwable cause = e;
                 while (cause.getCause() != null && cause.getCause() != cause) {
