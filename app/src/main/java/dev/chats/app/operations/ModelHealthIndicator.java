@@ -5,6 +5,7 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
@@ -23,25 +24,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instance out of service. A probe never waits for the model server: it reports the last answer, asked for again
  * in the background once it is {@link #REFRESH} old (so frequent probes do not call a perhaps paid API each time),
  * and {@code checking: true} until the first answer. A slow or silent model server therefore never delays
- * readiness, the first answer of a new instance included.
+ * readiness, the first answer of a new instance included. The first check is asked {@link #FIRST_ASK_DELAY} after
+ * the first probe: that probe comes while a new instance is still compiling its start-up, and the check's first
+ * call builds the model connection's HTTP client and the JDK's TLS context (about 0.2 s of CPU), which on two cores
+ * delayed the answer to the probe itself.
  */
 @Singleton
 final class ModelHealthIndicator implements HealthIndicator {
 
     static final Duration REFRESH = Duration.ofSeconds(30);
+    static final Duration FIRST_ASK_DELAY = Duration.ofSeconds(1);
 
     private final OpenAiChatCompletions model;
     private final BlockingProbe probe;
     private final ExecutorService blocking;
+    private final TaskScheduler scheduler;
     private final AtomicBoolean asking = new AtomicBoolean();
     private volatile Map<String, Object> last;
     private volatile long lastAtNanos;
 
     ModelHealthIndicator(OpenAiChatCompletions model, BlockingProbe probe,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                         @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.model = model;
         this.probe = probe;
         this.blocking = blocking;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -54,10 +62,14 @@ final class ModelHealthIndicator implements HealthIndicator {
         Map<String, Object> known = last;
         boolean stale = known == null || System.nanoTime() - lastAtNanos >= REFRESH.toNanos();
         if (stale && asking.compareAndSet(false, true)) {
-            try {
-                blocking.execute(this::ask);
-            } catch (RejectedExecutionException e) {
-                asking.set(false);
+            if (known == null) {
+                try {
+                    scheduler.schedule(FIRST_ASK_DELAY, this::askInTheBackground);
+                } catch (RejectedExecutionException e) {
+                    asking.set(false);
+                }
+            } else {
+                askInTheBackground();
             }
         }
         if (known != null) {
@@ -67,6 +79,15 @@ final class ModelHealthIndicator implements HealthIndicator {
         checking.put("url", model.baseUrl());
         checking.put("checking", true);
         return checking;
+    }
+
+    /** On the blocking pool: the check waits up to its timeout for the model server. */
+    private void askInTheBackground() {
+        try {
+            blocking.execute(this::ask);
+        } catch (RejectedExecutionException e) {
+            asking.set(false);
+        }
     }
 
     private void ask() {
