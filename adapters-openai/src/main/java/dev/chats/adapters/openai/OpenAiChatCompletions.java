@@ -7,6 +7,7 @@ import dev.chats.domain.completion.ModelUsage;
 import dev.chats.domain.port.ModelProvider;
 import dev.chats.domain.port.ModelUnavailableException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Model adapter: completes conversations through an OpenAI Chat Completions-compatible server
@@ -50,7 +52,12 @@ public final class OpenAiChatCompletions implements ModelProvider {
     private final OpenAiSettings settings;
     private final ModelUrlPolicy urls;
     private final JsonMapper json;
-    private volatile HttpClient client;
+
+    /**
+     * Built at its first call: building it loads the JDK's default TLS context (the trust store, the cipher suites),
+     * a tenth of a second of CPU that a start, and a server never calling the model, need not spend.
+     */
+    private final Supplier<HttpClient> client = SupplierUtil.memoized(OpenAiChatCompletions::newClient);
 
     public OpenAiChatCompletions(OpenAiSettings settings, JsonMapper json) {
         this.settings = settings;
@@ -58,28 +65,11 @@ public final class OpenAiChatCompletions implements ModelProvider {
         this.json = json;
     }
 
-    /**
-     * The connection's HTTP client, built at its first call: building it loads the JDK's default TLS context (the
-     * trust store, the cipher suites), a tenth of a second of CPU that a start, and a server never calling the
-     * model, need not spend.
-     */
-    private HttpClient client() {
-        HttpClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    // The client's own work on an answer (handing its bytes to BodyText or its lines to SseLines) is
-                    // short and never blocks, so it runs on the client's selector thread: a hand-off to a pool per
-                    // answer cost more.
-                    built = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
-                            .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
-                    client = built;
-                }
-            }
-        }
-        return built;
+    private static HttpClient newClient() {
+        // The client's own work on an answer (handing its bytes to BodyText or its lines to SseLines) is short and
+        // never blocks, so it runs on the client's selector thread: a hand-off to a pool per answer cost more.
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -100,7 +90,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
             request.header("Authorization", "Bearer " + settings.apiKey());
         }
         try {
-            return OptionalInt.of(client().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+            return OptionalInt.of(client.get().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -261,7 +251,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
      */
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest http, Duration timeout) {
         try {
-            return client().send(http, HttpResponse.BodyHandlers.ofPublisher());
+            return client.get().send(http, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             throw new ModelUnavailableException("the model cannot be reached", e);
         } catch (HttpTimeoutException e) {

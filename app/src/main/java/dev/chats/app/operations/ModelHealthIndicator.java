@@ -62,14 +62,14 @@ final class ModelHealthIndicator implements HealthIndicator {
         Map<String, Object> known = last;
         boolean stale = known == null || System.nanoTime() - lastAtNanos >= REFRESH.toNanos();
         if (stale && asking.compareAndSet(false, true)) {
-            if (known == null) {
-                try {
+            try {
+                if (known == null) {
                     scheduler.schedule(FIRST_ASK_DELAY, this::askInTheBackground);
-                } catch (RejectedExecutionException e) {
-                    asking.set(false);
+                } else {
+                    blocking.execute(this::ask);
                 }
-            } else {
-                askInTheBackground();
+            } catch (RejectedExecutionException e) {
+                asking.set(false);
             }
         }
         if (known != null) {
@@ -81,7 +81,7 @@ final class ModelHealthIndicator implements HealthIndicator {
         return checking;
     }
 
-    /** On the blocking pool: the check waits up to its timeout for the model server. */
+    /** The first check, once due: on the blocking pool, since it waits up to its timeout for the model server. */
     private void askInTheBackground() {
         try {
             blocking.execute(this::ask);

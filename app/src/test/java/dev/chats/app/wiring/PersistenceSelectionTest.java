@@ -86,6 +86,16 @@ class PersistenceSelectionTest {
                 .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("secret"));
     }
 
+    @Test
+    void anUnreachableDatabase_withoutMigrations_stillFailsStartUpWithTheMaskedUrl() {
+        // Without a migration thread the check runs at once, on the thread creating the pool.
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("datasources.default.url",
+                "jdbc:postgresql://127.0.0.1:1/none?password=secret", "datasources.default.connection-timeout-millis",
+                "500", "flyway.datasources.default.enabled", "false"), "test"))
+                .hasStackTraceContaining("cannot connect to the database at jdbc:postgresql://127.0.0.1:1/none?password=***")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("secret"));
+    }
+
     private static String stackTrace(Throwable e) {
         java.io.StringWriter out = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(out));
