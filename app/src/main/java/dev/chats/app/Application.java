@@ -3,7 +3,6 @@ package dev.chats.app;
 import dev.chats.adapters.jdbc.SchemaMigrationRun;
 import dev.chats.app.move.MoveCommand;
 import dev.chats.app.operations.TerminationSignals;
-import io.micronaut.runtime.Micronaut;
 
 import java.util.Map;
 
@@ -27,7 +26,7 @@ public final class Application {
         beforeFramework();
         // The banner is written straight to the console: with JSON logs it would be the one line that is not JSON.
         boolean jsonLogs = "json".equals(System.getenv("CHATS_LOG_FORMAT"));
-        Micronaut.build(args).mainClass(Application.class).banner(!jsonLogs)
+        ServerFramework.of(args).banner(!jsonLogs)
                 .properties(Map.of(TerminationSignals.PROPERTY, "true", SchemaMigrationRun.AWAITED_BY_SERVER, "true"))
                 .start();
     }

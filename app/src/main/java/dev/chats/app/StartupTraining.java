@@ -2,7 +2,6 @@ package dev.chats.app;
 
 import dev.chats.adapters.jdbc.SchemaMigrationRun;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
@@ -43,7 +42,7 @@ public final class StartupTraining {
         Application.beforeFramework();
         Path dataDir = Files.createTempDirectory("chats-training-");
         int status = 1;
-        try (ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false)
+        try (ApplicationContext context = ServerFramework.of(args).banner(false)
                 .properties(Map.of(
                         "micronaut.server.port", -1,
                         "chats.data-dir", dataDir.toString(),
