@@ -1,5 +1,8 @@
 package dev.chats.app.operations;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.chats.adapters.openai.FakeOpenAiUpstream;
 import dev.chats.app.e2e.TestUsers;
 import dev.chats.app.support.TestStore;
@@ -37,6 +40,11 @@ class PrometheusMetricsTest {
             TestUsers.Account admin = TestUsers.signUp(client, "Admin");
             assertThat(status(client, HttpRequest.GET("/prometheus").header("Authorization", admin.bearer())))
                     .isEqualTo(404);
+            // Nothing is collected either: the service's own meters record into a registry that keeps nothing.
+            assertThat(server.getApplicationContext().getBeansOfType(PrometheusMeterRegistry.class)).isEmpty();
+            assertThat(server.getApplicationContext().getBean(MeterRegistry.class))
+                    .isInstanceOfSatisfying(CompositeMeterRegistry.class,
+                            registry -> assertThat(registry.getRegistries()).isEmpty());
         }
     }
 
