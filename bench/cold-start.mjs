@@ -1,6 +1,6 @@
 // Cold start: starts the built server jar RUNS times, each on a fresh temporary H2 data directory, and measures the
 // time from spawning `java` to the first 200 answer of GET /health/readiness (open to anyone; the store's ping
-// included, and the schema is migrated before the port answers). Builds nothing: run `./mvnw -q -DskipTests package`
+// included; while the schema is migrated the port already answers, 503). Builds nothing: run `./mvnw -q -DskipTests package`
 // first. Prints every run and the median, minimum and maximum, with the server's CPU time (user + system, all
 // threads, and the main thread's alone) at that moment, which a busy machine inflates less than the wall time.
 //

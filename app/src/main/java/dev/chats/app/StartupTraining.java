@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * {@code -XX:ArchiveClassesAtExit}, and the JVM writes every class it loaded into {@code chats-server.jsa}, which
  * later starts map instead of reading, parsing and verifying those classes from the jar again. It starts the server
  * as {@link Application} does, on a free port and a temporary H2 database whatever the environment says, sends the
- * requests a new server meets first (readiness, a sign-up, a chat written, listed and read), stops it and exits,
- * with status 1 if any answer was not a success, so a server that cannot start fails the build.
+ * requests a new server meets first (readiness, polled until the schema is migrated, a sign-up, a chat written,
+ * listed and read), stops it and exits, with status 1 if any answer was not a success, so a server that cannot
+ * start fails the build.
  */
 public final class StartupTraining {
 
@@ -52,7 +53,7 @@ public final class StartupTraining {
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "datasources.default.username", "sa",
                         "datasources.default.password", "",
-                        SchemaMigrationRun.AWAITED_BY_SERVER, "true"))
+                        SchemaMigrationRun.AWAITED_BY_APPLICATION, "true"))
                 .start()) {
             new StartupTraining(context.getBean(EmbeddedServer.class).getPort()).firstRequests();
             status = 0;
@@ -68,7 +69,7 @@ public final class StartupTraining {
     }
 
     private void firstRequests() throws IOException, InterruptedException {
-        send("GET", "/health/readiness", null, null);
+        awaitReady();
         String token = first(TOKEN, send("POST", "/api/v1/auths/signup",
                 "{\"name\":\"Training\",\"email\":\"training@example.com\",\"password\":\"correct horse\"}", null));
         send("GET", "/api/v1/auths/", null, token);
@@ -77,6 +78,23 @@ public final class StartupTraining {
                 token));
         send("GET", "/api/v1/chats/?page=1", null, token);
         send("GET", "/api/v1/chats/" + chat, null, token);
+    }
+
+    /** Polls readiness as a client of a starting server does: DOWN (503) while the schema is migrated. */
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(base + "/health/readiness"))
+                .timeout(Duration.ofSeconds(10)).build();
+        for (;;) {
+            int status = client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            if (status != 503 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("GET /health/readiness answered " + status);
+            }
+            Thread.sleep(5);
+        }
     }
 
     private String send(String method, String path, String json, String token)

@@ -38,14 +38,16 @@ public final class JdbcDatabase {
     private final boolean searchGramsIndexed;
     private final StatementSizeLimit statementSizeLimit;
     private final LongAdder versionConflicts = new LongAdder();
+    private final SchemaMigrationRun migration;
 
     public JdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionOperations,
                         ConnectionOperations<Connection> connectionOperations, BeanProvider<JdbcOperations> rows,
                         JsonMapper mapper, JdbcSettings settings, SchemaMigrationRun migration) {
         this.dialect = SqlDialect.of(DelegatingDataSource.unwrapDataSource(dataSource));
+        this.migration = migration;
         this.transactions = new Transactions(transactionOperations, connectionOperations, settings.networkTimeout(),
                 new OutageBreaker(settings.outageFailFast()), dialect.snapshotIsolation(), dialect.snapshotStatement(),
-                migration::awaitMigrated);
+                this::awaitSchema);
         this.rows = new Rows(rows::get);
         this.json = new JsonColumns(mapper);
         this.searchGramsIndexed = dialect.keepsSearchGrams() && fullTextIndexesSearchGrams(transactions);
@@ -62,6 +64,23 @@ public final class JdbcDatabase {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Returns once the schema is migrated; a unit of work that meets a failed migration answers as one that finds the
+     * database away (the server stops meanwhile, {@link SchemaMigrationRun}).
+     */
+    private void awaitSchema() {
+        try {
+            migration.awaitMigrated();
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException("the database schema could not be migrated", e);
+        }
+    }
+
+    /** Whether the schema is still being migrated: units of work wait for it, readiness reports it at once. */
+    public boolean migrating() {
+        return migration.migrating();
     }
 
     /**

@@ -27,17 +27,22 @@ import java.util.concurrent.CompletionException;
  * is built meanwhile instead of after it; the thread first connects once ({@link DatabaseReachable}), which on a
  * new H2 file creates the database, so the start does not wait for that either (without a migration, the check runs
  * at once, on the thread creating the pool). Whatever needs the schema waits for it: every unit of work
- * ({@link Transactions}), the start of the context ({@link SchemaAwaited}) or, where the application says the HTTP
- * server waits instead, the server before it opens its port. A failed check or migration fails each of them, so a
- * server whose database cannot be reached or whose schema cannot be migrated still does not start.
+ * ({@link Transactions}), and the start of the context ({@link SchemaAwaited}) unless the application says it waits
+ * itself ({@value #AWAITED_BY_APPLICATION}): the server then opens its port while the database is migrated, its
+ * readiness says DOWN until the migration ends ({@link #migrating()}), and the application stops the process if it
+ * fails. A failed check or migration fails each of them, so a server whose database cannot be reached or whose
+ * schema cannot be migrated does not keep running, and no request is answered on an incomplete schema.
  */
 @Singleton
 @JdbcPersistence
 @Replaces(DataSourceMigrationRunner.class)
 public final class SchemaMigrationRun implements BeanCreatedEventListener<DataSource> {
 
-    /** Set by an application that starts its HTTP server: the server, not the context's start, waits. */
-    public static final String AWAITED_BY_SERVER = "chats.jdbc.schema-awaited-by-server";
+    /**
+     * Set by an application that awaits the migration itself ({@link #awaitMigrated()}) once its HTTP server has
+     * started: the context's start does not wait for it.
+     */
+    public static final String AWAITED_BY_APPLICATION = "chats.jdbc.schema-awaited-by-application";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrationRun.class);
 
@@ -63,6 +68,11 @@ public final class SchemaMigrationRun implements BeanCreatedEventListener<DataSo
             DatabaseReachable.check(pool);
         }
         return dataSource;
+    }
+
+    /** Whether the migration is still running (false once it has ended, whether it succeeded or failed). */
+    public boolean migrating() {
+        return !migrated.isDone();
     }
 
     /**
