@@ -37,7 +37,8 @@ public final class Application {
      * on a thread of its own): readiness answers DOWN and every unit of work waits until the migration ends, so no
      * request is answered on an incomplete schema, and the server is reachable (its readiness polled, the HTTP path
      * warmed) the moment it does. A migration that fails stops the server, once the requests that waited for it
-     * have been refused, and tells {@code exit} 1, as a failed start does. {@code settings} come last, over the server's own.
+     * have been refused, and tells {@code exit} 1, as a failed start does. {@code settings} come last, over the
+     * server's own.
      *
      * @return the context: running, or closed after a failed migration
      */

@@ -17,9 +17,8 @@ import java.util.Map;
 /**
  * Readiness of the chosen store ({@code store}): a ping through the adapter, with the adapter's own bounds and
  * outage breaker, so readiness turns DOWN as soon as requests would answer 503 and UP once they would not; DOWN
- * with {@code "schema": "migrating"} while the SQL schema is migrated at start-up, which the port no longer waits
- * for. Only
- * the chosen adapter's check exists: on MongoDB nothing here touches a JDBC pool, and the other way round.
+ * with {@code "schema": "migrating"} while the SQL schema is migrated at start-up, which the port does not wait
+ * for. Only the chosen adapter's check exists: on MongoDB nothing here touches a JDBC pool, and the other way round.
  */
 @Factory
 final class StoreHealthIndicators {
