@@ -2,8 +2,9 @@ package dev.chats.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.chats.app.support.LogCapture;
 import dev.chats.app.operations.TerminationSignals;
+import dev.chats.app.support.LogCapture;
+import dev.chats.testsupport.SilentServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,8 +63,8 @@ class ServerStartTest {
     @Test
     void whileTheSchemaIsMigrated_thePortAnswers_readinessIsDown_andARequestWaitsForTheMigration() throws Exception {
         int port = freePort();
-        try (SilentDatabase database = new SilentDatabase()) {
-            Map<String, Object> settings = settings(database.url());
+        try (SilentServer database = new SilentServer()) {
+            Map<String, Object> settings = settings(database.postgresUrl());
             settings.put("micronaut.server.port", port);
             settings.put("datasources.default.connection-timeout-millis", "3000");
             CompletableFuture<ApplicationContext> serving = CompletableFuture.supplyAsync(
@@ -161,39 +161,6 @@ class ServerStartTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** A PostgreSQL address that accepts connections and never answers: the driver waits until its login timeout. */
-    private static final class SilentDatabase implements AutoCloseable {
-
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-
-        SilentDatabase() throws IOException {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (!server.isClosed()) {
-                        accepted.add(server.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            }, "silent-database");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        String url() {
-            return "jdbc:postgresql://127.0.0.1:" + server.getLocalPort() + "/none";
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
         }
     }
 }
