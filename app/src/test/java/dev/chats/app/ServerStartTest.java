@@ -66,7 +66,8 @@ class ServerStartTest {
         try (SilentServer database = new SilentServer()) {
             Map<String, Object> settings = settings(database.postgresUrl());
             settings.put("micronaut.server.port", port);
-            settings.put("datasources.default.connection-timeout-millis", "3000");
+            // The database's silence holds the migration for the 6 s the pool waits: time for the checks below.
+            settings.put("datasources.default.connection-timeout-millis", "6000");
             CompletableFuture<ApplicationContext> serving = CompletableFuture.supplyAsync(
                     () -> Application.serve(new String[0], settings, exits::add));
 

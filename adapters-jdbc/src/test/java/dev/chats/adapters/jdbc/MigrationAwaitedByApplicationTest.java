@@ -22,9 +22,10 @@ class MigrationAwaitedByApplicationTest {
         try (SilentServer database = new SilentServer();
              ApplicationContext context = ApplicationContext.run(Map.of(
                      "datasources.default.url", database.postgresUrl(),
-                     "datasources.default.connection-timeout-millis", "2000",
+                     "datasources.default.connection-timeout-millis", "5000",
                      "flyway.datasources.default.enabled", true,
                      SchemaMigrationRun.AWAITED_BY_APPLICATION, "true"))) {
+            // The database's silence holds the migration for the 5 s the pool waits: far longer than the start.
             JdbcDatabase jdbc = context.getBean(JdbcDatabase.class);
             SchemaMigrationRun migration = context.getBean(SchemaMigrationRun.class);
 
