@@ -54,6 +54,8 @@ public final class Application {
             context.findBean(SchemaMigrationRun.class).ifPresent(SchemaMigrationRun::awaitMigrated);
         } catch (IllegalStateException e) {
             // Micronaut's own words for a start that failed, so whatever watches the log for them still finds them.
+            // The logger is asked for here, not held in a static field: a move command sets its logging up in main(),
+            // which must come before the first logger exists.
             Logger log = LoggerFactory.getLogger(Application.class);
             log.error("Error starting Micronaut server: {}", e.getMessage(), e);
             // The requests that waited for the schema have been refused (503): they are answered before the stop.

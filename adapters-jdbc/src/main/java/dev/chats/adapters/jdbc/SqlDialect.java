@@ -1,10 +1,10 @@
 package dev.chats.adapters.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.chats.adapters.jdbc.search.SearchGrams;
 import dev.chats.domain.chat.ChatQuery;
 import dev.chats.domain.chat.ChatSortField;
 import dev.chats.domain.chat.Flag;
-import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
